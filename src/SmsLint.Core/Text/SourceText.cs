@@ -1,0 +1,94 @@
+namespace SmsLint.Text;
+
+/// <summary>
+/// Decoded text of one file with its line map. Lines end at CRLF, LF or a lone CR, as the
+/// Windows command interpreter and the INI readers of the time accept all three.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text)
+    {
+        Text = text;
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    public string Text { get; }
+
+    public int Length => Text.Length;
+
+    /// <summary>Number of lines; an empty file has one empty line, a final line break does not open a new counted line.</summary>
+    public int LineCount => _lineStarts.Length;
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        // A trailing line break does not start a further (empty) line.
+        if (starts.Count > 1 && starts[^1] == text.Length)
+        {
+            starts.RemoveAt(starts.Count - 1);
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>The span of line <paramref name="line"/> (1-based) without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
+    {
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    public string GetLineText(int line) => Slice(GetLineSpan(line));
+
+    public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    /// <summary>Line number (1-based) holding <paramref name="offset"/>; an offset at the end belongs to the last line.</summary>
+    public int GetLineNumber(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    public LinePosition GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var line = GetLineNumber(offset);
+        return new LinePosition(line, offset - _lineStarts[line - 1] + 1);
+    }
+
+    /// <summary>Every line as (1-based number, span without the line break).</summary>
+    public IEnumerable<(int Number, TextSpan Span)> Lines()
+    {
+        for (var line = 1; line <= _lineStarts.Length; line++)
+        {
+            yield return (line, GetLineSpan(line));
+        }
+    }
+}

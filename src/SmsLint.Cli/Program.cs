@@ -1,2 +1,3 @@
-// Temporary entry point while the pipeline is being assembled; replaced by the System.CommandLine host.
-return 3;
+using SmsLint.Cli;
+
+return SmsLintCli.Run(args, Console.Out, Console.Error);

@@ -23,6 +23,17 @@ public sealed record ScanReport(
     /// <summary>Automation id category, e.g. "smslint/".</summary>
     public string Category { get; init; } = "smslint";
 
+    /// <summary>Each rule's documentation page (Markdown), by id.</summary>
+    public IReadOnlyDictionary<string, string>? RuleDocs { get; init; }
+
+    /// <summary>Each rule's "What it does" paragraph (plain text, at most 1,024 characters), by id.</summary>
+    public IReadOnlyDictionary<string, string>? RuleSummaries { get; init; }
+
+    /// <summary>Absolute base of the rule pages; a rule's page is HelpUriBase + id + ".md".</summary>
+    public string HelpUriBase { get; init; } = "https://github.com/smslint/smslint/blob/main/rules/";
+
+    public string HelpUri(string ruleId) => $"{HelpUriBase}{ruleId}.md";
+
     /// <summary>Files scanned, for summaries.</summary>
     public int FilesScanned { get; init; }
 }

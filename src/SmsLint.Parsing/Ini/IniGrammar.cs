@@ -57,17 +57,16 @@ public static class IniGrammar
         let t = Trim(text)
         select (IniLine?)new IniBareLine(t.Span, t);
 
-    /// <summary>One line: blank, comment, header, key=value, or bare text. "[x" without "]" fails.</summary>
-    internal static readonly Parser<IniLine?> Line =
-        Comment.End()
-            .Or(Header.End())
-            .Or(HeaderStart())
-            .Or(Entry.End())
-            .Or(Bare.End())
-            .Or(Blank.End());
+    /// <summary>
+    /// One line: blank, comment, header, key=value, or bare text. A line whose first non-blank
+    /// character is '[' can only be a header, so "[x" without "]" fails instead of becoming text.
+    /// </summary>
+    internal static readonly Parser<IniLine?> Line = input =>
+        FirstNonBlank(input) == '['
+            ? Header.End()(input)
+            : Comment.End().Or(Entry.End()).Or(Bare.End()).Or(Blank.End())(input);
 
-    /// <summary>A line that starts like a header but does not close it is an error, not a bare line.</summary>
-    private static Parser<IniLine?> HeaderStart() => input =>
+    internal static char FirstNonBlank(IInput input)
     {
         var li = (LineInput)input;
         var i = li.Position;
@@ -76,15 +75,8 @@ public static class IniGrammar
             i++;
         }
 
-        if (i < li.End && li.Source[i] == '[')
-        {
-            // Let the header parser report exactly where it failed.
-            var r = Header(input);
-            return r.WasSuccessful ? r : Result.Failure<IniLine?>(li.At(li.End), "section header has no closing ']'", ["']'"]);
-        }
-
-        return Result.Failure<IniLine?>(input, "not a section header", []);
-    };
+        return i < li.End ? li.Source[i] : '\0';
+    }
 
     public static IniDocument Parse(SourceText text, int maxLineLength = int.MaxValue)
     {

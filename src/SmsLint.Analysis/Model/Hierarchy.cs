@@ -1,0 +1,124 @@
+using SmsLint.Parsing.Common;
+using SmsLint.Parsing.Ini;
+using SmsLint.Text;
+
+namespace SmsLint.Model;
+
+/// <summary>A <c>[Site CODE]</c> section of hierarchy.ini (contract §2).</summary>
+public sealed record DeclaredSite(
+    string Code,
+    LoadedFile File,
+    IniSectionHeader Header,
+    IniEntry? Version,
+    IniEntry? Parent,
+    IReadOnlyList<Token> Domains,
+    IniEntry? HotfixesEntry,
+    IReadOnlyList<Token>? Hotfixes)
+{
+    /// <summary>True when the Hotfixes key is present (an empty value means "none applied").</summary>
+    public bool HotfixesKnown => Hotfixes is not null;
+}
+
+/// <summary>A <c>[Domain NAME]</c> section of hierarchy.ini.</summary>
+public sealed record DeclaredDomain(string Name, LoadedFile File, IniSectionHeader Header, IniEntry? Pdc, IReadOnlyList<Token> Controllers);
+
+/// <summary>Facts declared in the optional hierarchy.ini at the snapshot root.</summary>
+public sealed class HierarchyFacts
+{
+    public static HierarchyFacts Empty { get; } = new(null);
+
+    public HierarchyFacts(LoadedFile? file)
+    {
+        File = file;
+        var doc = file?.As<IniDocument>();
+        if (file is null || doc is null)
+        {
+            return;
+        }
+
+        foreach (var section in doc.Sections)
+        {
+            var (kind, name) = SplitSectionName(section.Name);
+            if (kind.Equals("Site", StringComparison.OrdinalIgnoreCase) && name.Length > 0)
+            {
+                var code = name.ToUpperInvariant();
+                var hotfixes = section.Get("Hotfixes");
+                Sites.TryAdd(code, new DeclaredSite(
+                    code,
+                    file,
+                    section.Headers[0],
+                    section.Get("Version"),
+                    section.Get("Parent"),
+                    SplitList(section.Get("Domains")?.Value),
+                    hotfixes,
+                    hotfixes is null ? null : SplitList(hotfixes.Value)));
+            }
+            else if (kind.Equals("Domain", StringComparison.OrdinalIgnoreCase) && name.Length > 0)
+            {
+                Domains.TryAdd(name.ToUpperInvariant(), new DeclaredDomain(
+                    name.ToUpperInvariant(),
+                    file,
+                    section.Headers[0],
+                    section.Get("PDC"),
+                    SplitList(section.Get("Controllers")?.Value)));
+            }
+        }
+    }
+
+    public LoadedFile? File { get; }
+
+    public SortedDictionary<string, DeclaredSite> Sites { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, DeclaredDomain> Domains { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The domains whose Controllers (or PDC) list the machine.</summary>
+    public IEnumerable<DeclaredDomain> DomainsOf(string machine) => Domains.Values.Where(d =>
+        d.Controllers.Any(c => c.Text.Equals(machine, StringComparison.OrdinalIgnoreCase))
+        || (d.Pdc?.Value.Text.Equals(machine, StringComparison.OrdinalIgnoreCase) ?? false));
+
+    private static (string Kind, string Name) SplitSectionName(string section)
+    {
+        var trimmed = section.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        return space < 0 ? (trimmed, string.Empty) : (trimmed[..space], trimmed[(space + 1)..].Trim());
+    }
+
+    /// <summary>Splits "A, B ,C" into tokens with exact spans; empty items are dropped.</summary>
+    public static IReadOnlyList<Token> SplitList(Token? value)
+    {
+        if (value is null || value.Text.Length == 0)
+        {
+            return [];
+        }
+
+        var list = new List<Token>();
+        var start = 0;
+        var text = value.Text;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == ',')
+            {
+                var s = start;
+                var e = i;
+                while (s < e && char.IsWhiteSpace(text[s]))
+                {
+                    s++;
+                }
+
+                while (e > s && char.IsWhiteSpace(text[e - 1]))
+                {
+                    e--;
+                }
+
+                if (e > s)
+                {
+                    list.Add(new Token(text[s..e], new TextSpan(value.Span.Start + s, e - s)));
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return list;
+    }
+}

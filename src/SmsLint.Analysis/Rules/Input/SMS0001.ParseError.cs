@@ -1,0 +1,28 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+
+namespace SmsLint.Rules.Input;
+
+/// <summary>A line of an SMS file that its grammar cannot read; the rest of the file is still analysed.</summary>
+public sealed class ParseError : Rule
+{
+    public static readonly RuleDescriptor Info = new(
+        "SMS0001", "ParseError", "A line of an SMS file does not parse", Level.Warning, [], ["input", "parse"], "very-high");
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var file in context.Model.Files)
+        {
+            foreach (var error in file.ParseErrors)
+            {
+                var line = file.Text?.GetLineText(file.Text.GetLineNumber(error.Span.Start)).Trim() ?? string.Empty;
+                context.Report(
+                    $"Line of '{file.File.FileName}' could not be parsed: {error.Message}.",
+                    Evidence.At(file, error.Span),
+                    $"parse:{line}");
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+using SmsLint.Model;
+using SmsLint.Parsing.Batch;
+
+namespace SmsLint.Rules.LogonScript;
+
+/// <summary>LS001: Smsls.bat starts with an unconditional GOTO END (Q237543, Q238780).</summary>
+public sealed class LogonScriptDisabled : Rule
+{
+    public static readonly RuleDescriptor Info = new(
+        "SMS3001", "LogonScriptDisabled", "The SMS logon script is disabled by GOTO END", Level.Warning,
+        ["Q237543", "Q238780"], ["logon-script", "upgrade"], "very-high", ["LS001"]);
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var file in LogonScripts.All(context.Model))
+        {
+            if (file.As<BatchDocument>() is not { } doc || FirstEffective(doc) is not { } statement)
+            {
+                continue;
+            }
+
+            if (statement.Command is not GotoCommand { } go || !go.Target.Text.Equals("END", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var related = new List<Evidence>();
+            if (doc.Labels.TryGetValue(go.Target.Text, out var label))
+            {
+                related.Add(Evidence.At(file, label.Span, "The script jumps straight to this label."));
+            }
+
+            var lineSpan = file.Text!.GetLineSpan(file.Text.GetLineNumber(statement.Span.Start));
+            var fullLine = new Findings.FixEdit(
+                Location.FromSpan(file.Path, file.Text, LineWithBreak(file, lineSpan)), string.Empty);
+            context.Report(
+                $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, so logon-script installation and upgrade of SMS clients is turned off; remove '{context.Model.FindFile(file.Path)!.Text!.Slice(lineSpan).Trim()}' once the service-pack rollout or RAS exception it was added for is over.",
+                Evidence.At(file, statement.Span),
+                $"goto-end:{LogonScripts.Role(file)}",
+                related,
+                fix: new Fix("Delete the GOTO END line", [fullLine]));
+        }
+    }
+
+    /// <summary>The first line that does something: not blank, not REM or '::', not a label, not 'echo off'.</summary>
+    public static BatchStatement? FirstEffective(BatchDocument doc)
+    {
+        foreach (var line in doc.Lines)
+        {
+            switch (line)
+            {
+                case BatchComment or BatchLabel:
+                    continue;
+                case BatchStatement { Command: EchoCommand { TurnsEchoOff: true } }:
+                    continue;
+                case BatchStatement statement:
+                    return statement;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static Text.TextSpan LineWithBreak(LoadedFile file, Text.TextSpan line)
+    {
+        var text = file.Text!.Text;
+        var end = line.End;
+        if (end < text.Length && text[end] == '\r')
+        {
+            end++;
+        }
+
+        if (end < text.Length && text[end] == '\n')
+        {
+            end++;
+        }
+
+        return Text.TextSpan.FromBounds(line.Start, end);
+    }
+}

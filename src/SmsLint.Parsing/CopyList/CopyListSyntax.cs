@@ -1,0 +1,34 @@
+using SmsLint.Parsing.Common;
+using SmsLint.Text;
+
+namespace SmsLint.Parsing.CopyList;
+
+public abstract record CopyListLine(TextSpan Span);
+
+/// <summary>The <c>CopyListVersion</c> line, wherever it stands; <c>=</c>, <c>:</c> or white space separates the value.</summary>
+public sealed record CopyListVersionLine(TextSpan Span, Token Keyword, Token Value) : CopyListLine(Span);
+
+/// <summary>Any other line: the exact syntax of copy-list entries is not documented, so they stay opaque.</summary>
+public sealed record CopyListEntry(TextSpan Span, Token Text) : CopyListLine(Span);
+
+public sealed record CopyListErrorLine(TextSpan Span, string Message) : CopyListLine(Span);
+
+/// <summary>A parsed Cl_nt.txt (or Cl_dos, Cl_os2, Cl_win95, Cl_win).</summary>
+public sealed class CopyListDocument
+{
+    internal CopyListDocument(IReadOnlyList<CopyListLine> lines, IReadOnlyList<ParseError> errors)
+    {
+        Lines = lines;
+        Errors = errors;
+        Versions = lines.OfType<CopyListVersionLine>().ToList();
+    }
+
+    public IReadOnlyList<CopyListLine> Lines { get; }
+
+    public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>Every CopyListVersion line (normally exactly one).</summary>
+    public IReadOnlyList<CopyListVersionLine> Versions { get; }
+
+    public CopyListVersionLine? Version => Versions.Count > 0 ? Versions[0] : null;
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+
+namespace SmsLint.Writers.Sarif.Model;
+
+// The subset of the SARIF 2.1.0 object model SmsLint writes. Property order is declaration order,
+// which keeps logs byte-stable; null members are omitted.
+#pragma warning disable SA1402, CA1056, CA1054
+
+public sealed record SarifLog(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Version,
+    IReadOnlyList<Run> Runs);
+
+public sealed record Run(
+    Tool Tool,
+    IReadOnlyList<Invocation> Invocations,
+    IReadOnlyDictionary<string, ArtifactLocation>? OriginalUriBaseIds,
+    RunAutomationDetails AutomationDetails,
+    string ColumnKind,
+    IReadOnlyList<Result> Results,
+    PropertyBag? Properties);
+
+public sealed record Tool(ToolComponent Driver, IReadOnlyList<ToolComponent>? Extensions);
+
+public sealed record ToolComponent(
+    string Name,
+    string? FullName,
+    string? Version,
+    string? SemanticVersion,
+    string? InformationUri,
+    IReadOnlyList<ReportingDescriptor>? Rules);
+
+public sealed record ReportingDescriptor(
+    string Id,
+    string Name,
+    Message ShortDescription,
+    Message FullDescription,
+    MultiformatMessage Help,
+    string HelpUri,
+    ReportingConfiguration DefaultConfiguration,
+    RuleProperties Properties);
+
+public sealed record ReportingConfiguration(string Level);
+
+public sealed record RuleProperties(
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Kb,
+    string Precision,
+    [property: JsonPropertyName("problem.severity")] string ProblemSeverity,
+    IReadOnlyList<string>? Candidates);
+
+public sealed record Message(string Text);
+
+public sealed record MultiformatMessage(string Text, string? Markdown);
+
+public sealed record Invocation(bool ExecutionSuccessful, IReadOnlyList<Notification>? ToolExecutionNotifications);
+
+public sealed record Notification(
+    Message Message,
+    string Level,
+    NotificationDescriptorReference? Descriptor,
+    IReadOnlyList<Location>? Locations);
+
+public sealed record NotificationDescriptorReference(string Id);
+
+public sealed record RunAutomationDetails(string Id, IReadOnlyDictionary<string, string>? Properties);
+
+public sealed record Result(
+    string RuleId,
+    int RuleIndex,
+    string Level,
+    Message Message,
+    IReadOnlyList<Location> Locations,
+    IReadOnlyList<Location>? RelatedLocations,
+    IReadOnlyDictionary<string, string> PartialFingerprints,
+    string? BaselineState,
+    IReadOnlyList<Suppression>? Suppressions,
+    IReadOnlyList<Fix>? Fixes);
+
+public sealed record Location(int? Id, PhysicalLocation PhysicalLocation, Message? Message);
+
+public sealed record PhysicalLocation(ArtifactLocation ArtifactLocation, Region Region);
+
+public sealed record ArtifactLocation(string Uri, string? UriBaseId);
+
+public sealed record Region(
+    int StartLine,
+    int StartColumn,
+    int EndLine,
+    int EndColumn,
+    int? CharOffset,
+    int? CharLength,
+    ArtifactContent? Snippet);
+
+public sealed record ArtifactContent(string Text);
+
+public sealed record Suppression(string Kind, string? Justification, string? Status);
+
+public sealed record Fix(Message Description, IReadOnlyList<ArtifactChange> ArtifactChanges);
+
+public sealed record ArtifactChange(ArtifactLocation ArtifactLocation, IReadOnlyList<Replacement> Replacements);
+
+public sealed record Replacement(Region DeletedRegion, ArtifactContent? InsertedContent);
+
+public sealed record PropertyBag(CatalogProperty? Catalog);
+
+public sealed record CatalogProperty(string Name, string Version, string? Source);
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SarifLog))]
+internal sealed partial class SarifJsonContext : JsonSerializerContext;

@@ -1,0 +1,45 @@
+using SmsLint.Findings;
+
+namespace SmsLint.Writers.Text;
+
+/// <summary>Compiler-style lines, <c>path:line:col: level: message [ID]</c>, that editors and CI problem matchers read.</summary>
+public static class CompilerTextWriter
+{
+    public static void Write(ScanReport report, TextWriter output, bool includeSuppressed = false)
+    {
+        foreach (var f in report.Findings)
+        {
+            if (f.IsSuppressed && !includeSuppressed)
+            {
+                continue;
+            }
+
+            var r = f.Location.Region;
+            output.Write($"{f.Location.Path}:{r.StartLine}:{r.StartColumn}: {f.Level.ToSarif()}: {OneLine(f.Message)} [{f.Rule.Id}]");
+            output.Write('\n');
+            foreach (var related in f.Related)
+            {
+                var rr = related.Region;
+                output.Write($"    {related.Path}:{rr.StartLine}:{rr.StartColumn}: note: {OneLine(related.Message ?? "related location")}");
+                output.Write('\n');
+            }
+        }
+    }
+
+    /// <summary>The one-line summary printed after the findings (on standard error by the CLI).</summary>
+    public static string Summary(ScanReport report)
+    {
+        var active = report.Findings.Where(f => !f.IsSuppressed).ToList();
+        int Count(Level l) => active.Count(f => f.Level == l);
+        var suppressed = report.Findings.Count - active.Count;
+        var text = $"{report.FilesScanned} files scanned: {Count(Level.Error)} errors, {Count(Level.Warning)} warnings, {Count(Level.Note)} notes";
+        if (suppressed > 0)
+        {
+            text += $", {suppressed} suppressed";
+        }
+
+        return text + ".";
+    }
+
+    private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+}

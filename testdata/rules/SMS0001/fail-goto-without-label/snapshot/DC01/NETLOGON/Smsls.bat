@@ -1,0 +1,3 @@
+@echo off
+if exist c:\skip.txt goto
+echo still parsed

@@ -37,7 +37,7 @@ public static class Linter
             }
         }
 
-        var findings = Run(model, BuiltInRules.All, options, catalog, notifications, source.Problems);
+        var findings = Run(model, BuiltInRules.All, options, catalog, notifications, source.Problems, source);
         return new ScanReport(ToolVersion, source.RootPath, BuiltInRules.Descriptors, findings, Sort(notifications), catalogInfo)
         {
             FilesScanned = model.Files.Count,
@@ -50,7 +50,8 @@ public static class Linter
         AnalysisOptions options,
         SmsCatalog catalog,
         List<Notification> notifications,
-        IReadOnlyList<SourceProblem>? sourceProblems = null)
+        IReadOnlyList<SourceProblem>? sourceProblems = null,
+        ISnapshotSource? source = null)
     {
         var findings = new List<Finding>();
         foreach (var rule in rules)
@@ -74,7 +75,7 @@ public static class Linter
             }
         }
 
-        return Fingerprint(Sort(findings), model);
+        return Fingerprint(Sort(findings), model, source);
     }
 
     public static List<Finding> Sort(IEnumerable<Finding> findings) =>
@@ -99,7 +100,7 @@ public static class Linter
     /// <summary>Name of SmsLint's own, line-independent fingerprint.</summary>
     public const string OwnFingerprint = "smslint/v1";
 
-    private static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model)
+    private static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model, ISnapshotSource? source)
     {
         var hashes = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var result = new List<Finding>(findings.Count);
@@ -107,7 +108,7 @@ public static class Linter
         {
             if (!hashes.TryGetValue(f.Location.Path, out var lines))
             {
-                lines = LineHash.Compute(model.FindFile(f.Location.Path)?.Text?.Text ?? string.Empty);
+                lines = LineHash.Compute(HashedText(model.FindFile(f.Location.Path), source));
                 hashes.Add(f.Location.Path, lines);
             }
 
@@ -121,6 +122,27 @@ public static class Linter
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The text GitHub's upload-sarif would hash: the file's bytes read as UTF-8. For plain UTF-8
+    /// that is the decoded text; for other encodings the raw bytes are read again (only files with
+    /// findings), so the hash matches what GitHub computes for a snapshot committed to a repository.
+    /// </summary>
+    private static string HashedText(LoadedFile? file, ISnapshotSource? source)
+    {
+        if (file?.Text is null)
+        {
+            return string.Empty;
+        }
+
+        if (file.Encoding == "utf-8" || source is null)
+        {
+            return file.Text.Text;
+        }
+
+        var bytes = source.ReadAll(file.File.Entry, long.MaxValue, out _);
+        return bytes is null ? file.Text.Text : LineHash.DecodeAsUploadSarif(bytes);
     }
 
     /// <summary>Rule, normalised path and subject: stable when lines move or the capture's case changes.</summary>

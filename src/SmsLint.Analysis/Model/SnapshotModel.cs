@@ -82,6 +82,25 @@ public sealed class SnapshotModel
 
     public HierarchyFacts Hierarchy { get; }
 
+    /// <summary>Sites and their version evidence, built on first use.</summary>
+    public SiteIndex Sites => _sites ??= new SiteIndex(this);
+
+    private SiteIndex? _sites;
+
+    /// <summary>
+    /// The NT domains a logon point serves, from hierarchy.ini ([Domain X] PDC/Controllers). Empty
+    /// when hierarchy.ini does not say; then the logon point stands alone.
+    /// </summary>
+    public IReadOnlyList<DeclaredDomain> DomainsOf(LogonPoint lp) => [.. Hierarchy.DomainsOf(lp.Machine)];
+
+    /// <summary>Logon points of the same domain (the PDC first), per hierarchy.ini.</summary>
+    public IReadOnlyList<LogonPoint> LogonPointsOf(DeclaredDomain domain)
+    {
+        var list = LogonPoints.Where(lp => Hierarchy.DomainsOf(lp.Machine).Contains(domain)).ToList();
+        var pdc = domain.Pdc?.Value.Text;
+        return [.. list.OrderBy(lp => pdc is not null && lp.Machine.Equals(pdc, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(lp => lp.Machine, StringComparer.OrdinalIgnoreCase)];
+    }
+
     public LoadedFile? FindFile(string path) => _byPath.GetValueOrDefault(path);
 
     public IEnumerable<LoadedFile> OfKind(FileKind kind) => Files.Where(f => f.Kind == kind);

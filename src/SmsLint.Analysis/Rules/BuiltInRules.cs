@@ -18,15 +18,21 @@ public static class BuiltInRules
         new Input.InputLimitExceeded(),
         new Input.UnreadableFile(),
 
-        // SMS1xxx — Copylog.tcf
+        // SMS10nn — Copylog.tcf (candidate CL0nn)
         new CopyLog.CopyLogNoFileSource(),
         new CopyLog.CopyLogCoreLinesMissing(),
 
-        // SMS3xxx — logon scripts
+        // SMS20nn — shared logon points (candidate LP0nn)
+
+        // SMS30nn — logon scripts (candidate LS0nn)
         new LogonScript.LogonScriptDisabled(),
 
-        // SMS4xxx — copy lists and SMS 1.2 clients
+        // SMS40nn — copy lists (candidate CV0nn); SMS41nn — SMS 1.2 clients (candidate SI0nn)
         new CopyList.CopyListVersionMismatch(),
+
+        // SMS50nn — versions (candidate VR0nn; SMS5010 up: SmsLint's own)
+
+        // SMS60nn — hotfixes (candidate LP0nn of the hotfix checks)
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(r => r.Descriptor)];

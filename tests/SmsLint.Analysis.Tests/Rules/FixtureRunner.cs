@@ -20,7 +20,7 @@ internal static class FixtureRunner
         using var source = new DirectorySource(snapshot);
         var model = SnapshotLoader.Load(source, options);
         var notifications = new List<Notification>();
-        var findings = Linter.Run(model, rules ?? BuiltInRules.All, options, Catalog, notifications, source.Problems);
+        var findings = Linter.Run(model, rules ?? BuiltInRules.All, options, Catalog, notifications, source.Problems, source);
         return new ScanReport(
             "0.0.0-test",
             source.RootPath,

@@ -2,11 +2,12 @@ namespace SmsLint.Cli;
 
 /// <summary>
 /// Writes a file through a temporary sibling and a rename, so a reader never sees a half-written
-/// file and a failed or interrupted run leaves the previous content (or nothing) behind.
+/// file and a failed or interrupted run leaves the previous content (or nothing) behind. A
+/// cancellation that arrives while the file is written stops the rename.
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, CancellationToken cancellation = default)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -19,6 +20,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            cancellation.ThrowIfCancellationRequested();
             File.Move(temp, full, overwrite: true);
         }
         finally

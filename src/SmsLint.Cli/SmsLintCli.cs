@@ -3,6 +3,7 @@ using SmsLint.Cli.Commands;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
+using SmsLint.Writers.Sarif;
 
 namespace SmsLint.Cli;
 
@@ -11,19 +12,21 @@ public static class SmsLintCli
 {
     public static readonly string[] Formats = ["text", "sarif", "json", "github", "junit"];
 
-    public static RootCommand Build()
+    public static RootCommand Build(CancellationToken cancellation = default)
     {
         var root = new RootCommand("SmsLint: static analysis of captured SMS 1.2 and 2.0 share snapshots.");
-        root.Subcommands.Add(ScanCommand());
+        root.Subcommands.Add(ScanCommand(cancellation));
+        root.Subcommands.Add(BaselineCommand(cancellation));
+        root.Subcommands.Add(FixCommand(cancellation));
         root.Subcommands.Add(RulesCommand());
         root.Subcommands.Add(ExplainCommand());
         return root;
     }
 
     /// <summary>Parses and runs; parse errors go to <paramref name="stderr"/> with exit code 2.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        var parse = Build().Parse(args);
+        var parse = Build(cancellation).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -46,38 +49,127 @@ public static class SmsLintCli
         }
     }
 
-    private static Command ScanCommand()
+    /// <summary>Options shared by scan, baseline and fix: what to scan and with which rules.</summary>
+    private sealed class CommonOptions
     {
-        var snapshot = new Argument<string>("snapshot") { Description = "The snapshot folder (one folder per machine, one per share)." };
+        public CommonOptions()
+        {
+            Threads.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is < 1 or > 256)
+                {
+                    r.AddError("--threads must be between 1 and 256.");
+                }
+            });
+        }
+
+        public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot folder (one folder per machine, one per share)." };
+
+        public Option<string?> Config { get; } = new("--config", "-c") { Description = "Configuration file (default: smslint.yml or smslint.yaml at the snapshot root, if present)." };
+
+        public Option<string[]> Select { get; } = new("--select") { Description = "Run only these rule ids (comma or space separated; replaces rules.select of the configuration).", AllowMultipleArgumentsPerToken = true };
+
+        public Option<string[]> Ignore { get; } = new("--ignore") { Description = "Do not run these rule ids (added to rules.ignore of the configuration).", AllowMultipleArgumentsPerToken = true };
+
+        public Option<int?> Threads { get; } = new("--threads") { Description = "Degree of parallelism for reading and parsing (output does not depend on it)." };
+
+        public Option<bool> NoInline { get; } = new("--no-inline-suppressions") { Description = "smslint-disable comments in the scanned files suppress nothing; each is reported (SMS0007)." };
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(Snapshot);
+            command.Options.Add(Config);
+            command.Options.Add(Select);
+            command.Options.Add(Ignore);
+            command.Options.Add(Threads);
+            command.Options.Add(NoInline);
+        }
+
+        public ScanRequest Request(ParseResult parse, string format, string? output, Level failLevel) =>
+            new(
+                parse.GetValue(Snapshot)!,
+                format,
+                output,
+                failLevel,
+                SplitIds(parse.GetValue(Select)),
+                SplitIds(parse.GetValue(Ignore)),
+                parse.GetValue(Threads))
+            {
+                Config = parse.GetValue(Config),
+                NoInlineSuppressions = parse.GetValue(NoInline),
+            };
+    }
+
+    private static Command ScanCommand(CancellationToken cancellation)
+    {
+        var common = new CommonOptions();
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
-        var failLevel = new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this level.", DefaultValueFactory = _ => "error" };
+        var failLevel = new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this level (with --baseline: a new finding).", DefaultValueFactory = _ => "error" };
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
-        var select = new Option<string[]>("--select") { Description = "Run only these rule ids (comma or space separated).", AllowMultipleArgumentsPerToken = true };
-        var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rule ids.", AllowMultipleArgumentsPerToken = true };
-        var threads = new Option<int?>("--threads") { Description = "Degree of parallelism for reading and parsing (output does not depend on it)." };
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1 or > 256)
-            {
-                r.AddError("--threads must be between 1 and 256.");
-            }
-        });
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier SmsLint SARIF log (see 'smslint baseline'): results get a baselineState and only new findings fail the gate." };
+        var profile = new Option<string>("--sarif-profile") { Description = "ide keeps suppressed results with their justification; github leaves them out (GitHub ignores SARIF suppressions).", DefaultValueFactory = _ => "ide" };
+        profile.AcceptOnlyFromAmong("ide", "github");
+        var srcRoot = new Option<bool>("--srcroot") { Description = "Write originalUriBaseIds[%SRCROOT%] as the snapshot's absolute file URI, so IDE SARIF viewers open the files." };
+        var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository: prefixed to the paths of --format github annotations and of --sarif-profile github logs." };
+        var category = new Option<string>("--category") { Description = "Analysis category (SARIF automationDetails); keep it stable between runs.", DefaultValueFactory = _ => "smslint" };
+        var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (counts by rule and level, top findings) to this file, e.g. $GITHUB_STEP_SUMMARY." };
+        var showSuppressed = new Option<bool>("--show-suppressed") { Description = "List suppressed findings in the text output too, marked with their reason." };
 
-        var command = new Command("scan", "Scan a snapshot and report findings.") { snapshot, format, output, failLevel, select, ignore, threads };
+        var command = new Command("scan", "Scan a snapshot and report findings.");
+        common.AddTo(command);
+        foreach (var option in new Option[] { format, output, failLevel, baseline, profile, srcRoot, prefix, category, summary, showSuppressed })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             LevelNames.TryParse(parse.GetValue(failLevel), out var level);
-            var request = new ScanRequest(
-                parse.GetValue(snapshot)!,
-                parse.GetValue(format)!,
-                parse.GetValue(output),
-                level,
-                SplitIds(parse.GetValue(select)),
-                SplitIds(parse.GetValue(ignore)),
-                parse.GetValue(threads));
-            return ScanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var request = common.Request(parse, parse.GetValue(format)!, parse.GetValue(output), level) with
+            {
+                Baseline = parse.GetValue(baseline),
+                SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
+                SrcRoot = parse.GetValue(srcRoot),
+                GithubPathPrefix = parse.GetValue(prefix),
+                Category = parse.GetValue(category)!,
+                Summary = parse.GetValue(summary),
+                ShowSuppressed = parse.GetValue(showSuppressed),
+            };
+            return ScanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
+        });
+        return command;
+    }
+
+    private static Command BaselineCommand(CancellationToken cancellation)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string>("--output", "-o") { Description = "The baseline file to write (SARIF, atomically).", Required = true };
+        var command = new Command("baseline", "Scan a snapshot and write its unsuppressed findings as a baseline for 'scan --baseline'.");
+        common.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var request = common.Request(parse, "sarif", parse.GetValue(output), Level.None);
+            return BaselineRunner.Run(request, parse.InvocationConfiguration.Error, cancellation);
+        });
+        return command;
+    }
+
+    private static Command FixCommand(CancellationToken cancellation)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string?>("--output", "-o") { Description = "Write the fixed snapshot to this new (or empty) folder; the snapshot itself is not touched." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Rewrite the snapshot's own files instead of a copy." };
+        var command = new Command("fix", "Apply the safe fixes of the findings to a copy of the snapshot (or in place with --in-place).");
+        common.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(inPlace);
+        command.SetAction(parse =>
+        {
+            var request = new FixRequest(common.Request(parse, "text", null, Level.None), parse.GetValue(output), parse.GetValue(inPlace));
+            return FixRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SmsLint.Findings;
 
 namespace SmsLint.Tests.Cli;
 
@@ -56,7 +57,9 @@ public sealed class HostileInputTests : IDisposable
         var result = SingleResult(log, "SMS0004");
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal(1, region.GetProperty("startLine").GetInt32());
-        Assert.True(sarif.Length < 100_000, "the long line must not be copied into the log");
+        // The long line must not be copied into the log (the snippet is capped).
+        Assert.DoesNotContain(new string('a', Location.MaxSnippetLength + 1), sarif, StringComparison.Ordinal);
+        Assert.True(result.GetRawText().Length < 20_000, "the result carries the long line");
     }
 
     [Fact]
@@ -66,6 +69,30 @@ public sealed class HostileInputTests : IDisposable
         var log = ScanSarif("undecodable", out _);
         var result = SingleResult(log, "SMS0003");
         Assert.Contains("offset 16", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Garbage_hierarchy_ini_is_an_input_finding_and_the_rest_is_analysed()
+    {
+        Put("DC01/NETLOGON/Smsls.bat", Encoding.ASCII.GetBytes("@echo off\r\nGOTO END\r\n:END\r\n"));
+        Put("hierarchy.ini", Encoding.Latin1.GetBytes("[Site AAA\r\nVersion=banana\r\n=\r\n[Domain]\r\nPDC=\u00ff\u00fe\r\n"));
+        var log = ScanSarif("garbage-hierarchy-text", out _);
+        var lines = log.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("ruleId").GetString() == "SMS0001")
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation"))
+            .Select(p => (p.GetProperty("artifactLocation").GetProperty("uri").GetString(), p.GetProperty("region").GetProperty("startLine").GetInt32()))
+            .ToList();
+        Assert.Equal([("hierarchy.ini", 1), ("hierarchy.ini", 3)], lines);
+        SingleResult(log, "SMS3001");
+
+        var noise = new byte[3000];
+        new Random(6).NextBytes(noise);
+        noise[100] = 0;
+        Put("hierarchy.ini", noise);
+        log = ScanSarif("garbage-hierarchy-bytes", out _);
+        var binary = SingleResult(log, "SMS0002");
+        Assert.Equal("hierarchy.ini", binary.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        SingleResult(log, "SMS3001");
     }
 
     [Fact]

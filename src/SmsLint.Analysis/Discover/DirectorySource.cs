@@ -4,17 +4,20 @@ namespace SmsLint.Discover;
 /// A snapshot captured as a folder. A link to a file inside the snapshot is read as that file; a
 /// link to a file outside it, or to nothing, is listed as unreadable (never read). Links to
 /// folders are never followed, so no walk can leave the root or loop. Folders that cannot be
-/// listed are reported and the walk goes on.
+/// listed are reported and the walk goes on. Zero-length files are never opened: a FIFO or a
+/// device node under an SMS file name lists as zero bytes, and opening it could block forever.
 /// </summary>
 public sealed class DirectorySource : ISnapshotSource
 {
     private readonly List<SourceProblem> _problems = [];
+    private readonly int _maxDepth;
 
-    public DirectorySource(string root)
+    public DirectorySource(string root, int maxDepth = MaxDepth)
     {
         RootPath = Path.GetFullPath(root);
+        _maxDepth = maxDepth;
         var entries = new List<SnapshotEntry>();
-        Walk(new DirectoryInfo(RootPath), string.Empty, entries, 0);
+        Walk(RootPath, string.Empty, entries, _problems, 0);
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         Entries = entries;
     }
@@ -28,63 +31,142 @@ public sealed class DirectorySource : ISnapshotSource
     /// <summary>Deeper than any real share tree; guards against pathological captures.</summary>
     public const int MaxDepth = 64;
 
-    private void Walk(DirectoryInfo dir, string prefix, List<SnapshotEntry> entries, int depth)
+    /// <summary>One directory entry as the listing gives it; only links get a FileSystemInfo.</summary>
+    private readonly record struct Child(string Name, bool IsDirectory, bool IsLink, long Length);
+
+    private static readonly EnumerationOptions ListOptions = new()
     {
-        if (depth > MaxDepth)
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>
+    /// Lists one folder with a single lstat per entry (for its attributes and length), instead of
+    /// a FileSystemInfo object and a readlink call per entry.
+    /// </summary>
+    private static List<Child> List(string path)
+    {
+        var children = new List<Child>();
+        var listing = new System.IO.Enumeration.FileSystemEnumerable<Child>(
+            path,
+            static (ref System.IO.Enumeration.FileSystemEntry e) =>
+            {
+                var isLink = (e.Attributes & FileAttributes.ReparsePoint) != 0;
+                var isDirectory = e.IsDirectory;
+                return new Child(e.FileName.ToString(), isDirectory, isLink, isDirectory || isLink ? 0 : e.Length);
+            },
+            ListOptions);
+        foreach (var child in listing)
         {
-            _problems.Add(new SourceProblem(prefix.TrimEnd('/'), "too-deep", $"folder nesting exceeds {MaxDepth} levels; its contents were not scanned"));
+            children.Add(child);
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// Walks one folder. The machine folders under the root are walked in parallel (each into its
+    /// own lists, joined in listing order), so the result is the same as a sequential walk.
+    /// </summary>
+    private void Walk(string dir, string prefix, List<SnapshotEntry> entries, List<SourceProblem> problems, int depth)
+    {
+        if (depth > _maxDepth)
+        {
+            problems.Add(new SourceProblem(prefix.TrimEnd('/'), "too-deep", $"folder nesting exceeds {_maxDepth} levels; its contents were not scanned"));
             return;
         }
 
-        FileSystemInfo[] children;
+        List<Child> children;
         try
         {
-            children = dir.GetFileSystemInfos();
+            children = List(dir);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or System.Security.SecurityException)
         {
-            _problems.Add(new SourceProblem(prefix.TrimEnd('/'), "unreadable", $"folder could not be listed: {ex.Message}"));
+            problems.Add(new SourceProblem(prefix.TrimEnd('/'), "unreadable", $"folder could not be listed: {ex.Message}"));
             return;
         }
 
+        List<(string Path, string Prefix, List<SnapshotEntry> Entries, List<SourceProblem> Problems)>? parallel = depth == 0 ? [] : null;
         foreach (var child in children)
         {
             var rel = prefix + child.Name;
-            if (child.LinkTarget is not null)
+            var full = Path.Join(dir, child.Name);
+            if (child.IsLink)
             {
-                if (child is DirectoryInfo)
+                FileSystemInfo link = child.IsDirectory ? new DirectoryInfo(full) : new FileInfo(full);
+                if (link is DirectoryInfo)
                 {
-                    _problems.Add(new SourceProblem(rel, "link", $"is a link to the folder '{child.LinkTarget}'; folder links are not followed"));
+                    problems.Add(new SourceProblem(rel, "link", $"is a link to the folder '{link.LinkTarget}'{FolderLinkKind(link)}; folder links are not followed, so nothing was scanned through it"));
                 }
                 else
                 {
-                    entries.Add(LinkedFile(child, rel));
+                    entries.Add(LinkedFile(link, rel));
                 }
 
                 continue;
             }
 
-            switch (child)
+            if (child.IsDirectory)
             {
-                case DirectoryInfo sub:
-                    Walk(sub, rel + "/", entries, depth + 1);
-                    break;
-                case FileInfo file:
-                    long length;
-                    try
-                    {
-                        length = file.Length;
-                    }
-                    catch (IOException ex)
-                    {
-                        _problems.Add(new SourceProblem(rel, "unreadable", $"file vanished or could not be read: {ex.Message}"));
-                        continue;
-                    }
-
-                    entries.Add(new SnapshotEntry(rel, length));
-                    break;
+                if (parallel is not null)
+                {
+                    parallel.Add((full, rel + "/", [], []));
+                }
+                else
+                {
+                    Walk(full, rel + "/", entries, problems, depth + 1);
+                }
+            }
+            else
+            {
+                entries.Add(new SnapshotEntry(rel, child.Length));
             }
         }
+
+        if (parallel is { Count: > 0 })
+        {
+            Parallel.ForEach(
+                parallel,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+                sub => Walk(sub.Path, sub.Prefix, sub.Entries, sub.Problems, depth + 1));
+            foreach (var sub in parallel)
+            {
+                entries.AddRange(sub.Entries);
+                problems.AddRange(sub.Problems);
+            }
+        }
+    }
+
+    /// <summary>Where a folder link leads, for the message: back up its own path (a loop), out of the root, or elsewhere inside.</summary>
+    private string FolderLinkKind(FileSystemInfo link)
+    {
+        FileSystemInfo? target;
+        try
+        {
+            target = link.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            target = null;
+        }
+
+        if (target is null || !target.Exists)
+        {
+            return ", which does not exist";
+        }
+
+        var sep = Path.DirectorySeparatorChar;
+        var full = target.FullName.TrimEnd(sep) + sep;
+        var parent = Path.GetDirectoryName(link.FullName)!.TrimEnd(sep) + sep;
+        if (parent.StartsWith(full, StringComparison.Ordinal))
+        {
+            return ", a folder that contains the link (a loop)";
+        }
+
+        return full.StartsWith(RootPath.TrimEnd(sep) + sep, StringComparison.Ordinal) ? string.Empty : " outside the snapshot";
     }
 
     private SnapshotEntry LinkedFile(FileSystemInfo link, string rel)
@@ -120,13 +202,23 @@ public sealed class DirectorySource : ISnapshotSource
     public byte[]? ReadAll(SnapshotEntry entry, long maxBytes, out SourceProblem? problem)
     {
         problem = null;
+        if (entry.Length == 0)
+        {
+            return [];
+        }
+
         try
         {
-            using var stream = new FileStream(FullPath(entry), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var length = stream.Length;
-            var toRead = (int)Math.Min(length, maxBytes);
+            // A handle and positional reads: open, fstat, read, close; no FileStream around it.
+            using var handle = File.OpenHandle(FullPath(entry), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var toRead = (int)Math.Min(RandomAccess.GetLength(handle), maxBytes);
             var buffer = new byte[toRead];
-            stream.ReadExactly(buffer, 0, toRead);
+            for (var done = 0; done < toRead;)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(done), done);
+                done += n > 0 ? n : throw new EndOfStreamException("Unable to read beyond the end of the stream.");
+            }
+
             return buffer;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
@@ -139,6 +231,11 @@ public sealed class DirectorySource : ISnapshotSource
     public Stream? OpenRead(SnapshotEntry entry, out SourceProblem? problem)
     {
         problem = null;
+        if (entry.Length == 0)
+        {
+            return new MemoryStream([], writable: false);
+        }
+
         try
         {
             return new FileStream(FullPath(entry), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.RandomAccess);

@@ -4,9 +4,27 @@ namespace SmsLint.Discover;
 /// <summary>
 /// One file in a snapshot: its path relative to the root (forward slashes, as captured) and size.
 /// <see cref="Unreadable"/> says why a listed file cannot be read (a dangling link, a link out of
-/// the snapshot, an encrypted or unsafe archive entry); such a file is reported, never read.
+/// the snapshot, an encrypted, corrupt, oversized or unsafe archive entry); such a file is
+/// reported, never read. <see cref="ProblemKind"/> says which kind of reason it is.
 /// </summary>
-public sealed record SnapshotEntry(string Path, long Length, string? Unreadable = null);
+public sealed record SnapshotEntry(string Path, long Length, string? Unreadable = null)
+{
+    /// <summary>What kind of reason <see cref="Unreadable"/> holds (ignored when it is null).</summary>
+    public EntryProblemKind ProblemKind { get; init; } = EntryProblemKind.Unreadable;
+}
+
+/// <summary>Why a listed entry is not read.</summary>
+public enum EntryProblemKind
+{
+    /// <summary>It cannot be read: a dangling link, a link out of the root, an encrypted or corrupt archive entry.</summary>
+    Unreadable,
+
+    /// <summary>An archive entry whose stored name would escape the snapshot (zip slip); it is listed under a sanitised path.</summary>
+    Unsafe,
+
+    /// <summary>An archive entry over a decompression limit (entry size, compression ratio, total size).</summary>
+    LimitExceeded,
+}
 
 /// <summary>A problem met while walking or reading the snapshot, tied to a path.</summary>
 public sealed record SourceProblem(string Path, string Kind, string Message);

@@ -54,13 +54,17 @@ public static class Linter
         ISnapshotSource? source = null)
     {
         var findings = new List<Finding>();
+        var ran = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in rules)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             var id = rule.Descriptor.Id;
             if ((options.Select.Count > 0 && !options.Select.Contains(id)) || options.Ignore.Contains(id))
             {
                 continue;
             }
+
+            ran.Add(id);
 
             var context = new RuleContext(rule, model, catalog, options, findings) { SourceProblems = sourceProblems ?? [] };
             var before = findings.Count;
@@ -68,14 +72,16 @@ public static class Linter
             {
                 rule.Check(context);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
             {
                 findings.RemoveRange(before, findings.Count - before);
                 notifications.Add(new Notification("SMS-RULE-FAILED", Level.Error, $"Rule {id} failed and its results were dropped: {ex.GetType().Name}: {ex.Message}"));
             }
         }
 
-        return Fingerprint(Sort(findings), model, source);
+        // Level overrides and suppressions (SMS0007-SMS0009), once every rule has reported.
+        var reviewed = Suppressions.SuppressionPass.Apply(model, findings, options, ran.Contains, notifications);
+        return Fingerprint(Sort(reviewed), model, source);
     }
 
     public static List<Finding> Sort(IEnumerable<Finding> findings) =>

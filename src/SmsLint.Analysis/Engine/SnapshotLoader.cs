@@ -4,6 +4,7 @@ using SmsLint.Discover;
 using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 using SmsLint.Parsing.CopyList;
+using SmsLint.Parsing.Common;
 using SmsLint.Parsing.CopyLog;
 using SmsLint.Parsing.Ini;
 using SmsLint.Text;
@@ -15,14 +16,49 @@ public static class SnapshotLoader
 {
     public static SnapshotModel Load(ISnapshotSource source, AnalysisOptions options)
     {
-        var entries = source.Entries;
+        // Files excluded by the configuration are not read at all.
+        IReadOnlyList<SnapshotEntry> entries = options.Exclude is { Count: > 0 } exclude
+            ? [.. source.Entries.Where(e => !exclude.IsMatch(e.Path))]
+            : source.Entries;
+
+        // Sources list in ordinal path order; sorting again keeps the model (first file wins) and the
+        // output independent of any source that does not.
+        if (!IsSorted(entries))
+        {
+            entries = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)];
+        }
+
         var loaded = new LoadedFile[entries.Count];
-        Parallel.For(
-            0,
-            entries.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) },
-            i => loaded[i] = LoadOne(source, entries[i], options));
+        var parsed = new ParsedContentCache();
+        var cancellation = options.Cancellation;
+        try
+        {
+            Parallel.For(
+                0,
+                entries.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
+                i => loaded[i] = LoadOne(source, entries[i], options, parsed));
+        }
+        catch (AggregateException ex) when (cancellation.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellation);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
         return new SnapshotModel(loaded);
+    }
+
+    private static bool IsSorted(IReadOnlyList<SnapshotEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (string.CompareOrdinal(entries[i - 1].Path, entries[i].Path) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Kinds read and decoded as text.</summary>
@@ -30,12 +66,20 @@ public static class SnapshotLoader
         or FileKind.CopyList or FileKind.ClientSmsIni or FileKind.DomainIni or FileKind.SmsCfgIni or FileKind.CompverIni
         or FileKind.CaplistIni or FileKind.SmslsIni or FileKind.SeniorLst;
 
-    public static LoadedFile LoadOne(ISnapshotSource source, SnapshotEntry entry, AnalysisOptions options)
+    public static LoadedFile LoadOne(ISnapshotSource source, SnapshotEntry entry, AnalysisOptions options) => LoadOne(source, entry, options, null);
+
+    private static LoadedFile LoadOne(ISnapshotSource source, SnapshotEntry entry, AnalysisOptions options, ParsedContentCache? parsed)
     {
         var file = new LoadedFile(FileClassifier.Classify(entry));
         if (entry.Unreadable is { } reason)
         {
-            file.Problem = new InputProblem(InputProblemKind.Unreadable, reason);
+            var kind = entry.ProblemKind switch
+            {
+                EntryProblemKind.Unsafe => InputProblemKind.UnsafeEntry,
+                EntryProblemKind.LimitExceeded => InputProblemKind.LimitExceeded,
+                _ => InputProblemKind.Unreadable,
+            };
+            file.Problem = new InputProblem(kind, reason);
             return file;
         }
 
@@ -47,10 +91,10 @@ public static class SnapshotLoader
             }
             else if (IsTextKind(file.Kind))
             {
-                LoadText(source, file, options);
+                LoadText(source, file, options, parsed);
             }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             // A parser bug must not end the scan: the file is reported as not analysed.
             file.Document = null;
@@ -77,7 +121,7 @@ public static class SnapshotLoader
         file.Version = PeVersionReader.Read(stream);
     }
 
-    private static void LoadText(ISnapshotSource source, LoadedFile file, AnalysisOptions options)
+    private static void LoadText(ISnapshotSource source, LoadedFile file, AnalysisOptions options, ParsedContentCache? parsed)
     {
         if (file.File.Length > options.MaxTextFileBytes)
         {
@@ -93,16 +137,33 @@ public static class SnapshotLoader
             return;
         }
 
+        // Replicated files (logon scripts on every DC, client copies of a copy list) are decoded
+        // and parsed once; the other copies share the immutable result.
+        var key = parsed is null ? default : ParsedContentCache.Key(file.Kind, bytes);
+        if (parsed is not null && parsed.TryApply(key, file))
+        {
+            return;
+        }
+
+        if (DecodeAndParse(file, bytes, options))
+        {
+            parsed?.Add(key, file);
+        }
+    }
+
+    /// <summary>Decodes and parses one text file; false when the outcome depends on more than its bytes (a time limit).</summary>
+    private static bool DecodeAndParse(LoadedFile file, byte[] bytes, AnalysisOptions options)
+    {
         var decoded = TextDecoder.Decode(bytes);
         file.Encoding = decoded.Encoding;
         switch (decoded.Status)
         {
             case DecodeStatus.Binary:
                 file.Problem = new InputProblem(InputProblemKind.NotText, $"is not a text file: {decoded.Detail}");
-                return;
+                return true;
             case DecodeStatus.Undecodable:
                 file.Problem = new InputProblem(InputProblemKind.Undecodable, $"cannot be decoded: {decoded.Detail}");
-                return;
+                return true;
         }
 
         var text = decoded.Text!;
@@ -113,10 +174,26 @@ public static class SnapshotLoader
             file.Problem = new InputProblem(InputProblemKind.LimitExceeded,
                 $"line {longestLine} is {longest:N0} characters long, over the limit of {options.MaxLineLength:N0}; the file was not parsed",
                 new TextSpan(text.GetLineSpan(longestLine).Start, 0));
-            return;
+            return true;
         }
 
-        Parse(file, text, options.MaxLineLength);
+        var deadline = new ParseDeadline(options.MaxParseTime, options.Cancellation);
+        try
+        {
+            Parse(file, text, options.MaxLineLength, deadline);
+        }
+        catch (ParseTimeLimitException ex)
+        {
+            var offset = Math.Clamp(ex.Offset, 0, text.Length);
+            file.Document = null;
+            file.ParseErrors = [];
+            file.Problem = new InputProblem(InputProblemKind.LimitExceeded,
+                $"took longer than the parse time limit of {options.MaxParseTime.TotalSeconds:0.###} s (stopped at line {text.GetLineNumber(offset)}); the file was not analysed",
+                new TextSpan(offset, 0));
+            return false;
+        }
+
+        return true;
     }
 
     private static (int Length, int Line) LongestLine(SourceText text)
@@ -135,29 +212,29 @@ public static class SnapshotLoader
         return (max, at);
     }
 
-    private static void Parse(LoadedFile file, SourceText text, int maxLine)
+    private static void Parse(LoadedFile file, SourceText text, int maxLine, ParseDeadline deadline)
     {
         switch (file.Kind)
         {
             case FileKind.CopyLog:
-                var copyLog = CopyLogGrammar.Parse(text, maxLine);
+                var copyLog = CopyLogGrammar.Parse(text, maxLine, deadline);
                 file.Document = copyLog;
                 file.ParseErrors = copyLog.Errors;
                 break;
             case FileKind.CopyList:
-                var copyList = CopyListGrammar.Parse(text, maxLine);
+                var copyList = CopyListGrammar.Parse(text, maxLine, deadline);
                 file.Document = copyList;
                 file.ParseErrors = copyList.Errors;
                 break;
             case FileKind.BatchScript:
-                var batch = BatchGrammar.Parse(text, maxLine);
+                var batch = BatchGrammar.Parse(text, maxLine, deadline);
                 file.Document = batch;
                 file.ParseErrors = batch.Errors;
                 break;
             case FileKind.SeniorLst:
                 break;
             default:
-                var ini = IniGrammar.Parse(text, maxLine);
+                var ini = IniGrammar.Parse(text, maxLine, deadline);
                 file.Document = ini;
                 file.ParseErrors = ini.Errors;
                 break;

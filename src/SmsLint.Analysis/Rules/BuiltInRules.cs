@@ -17,22 +17,60 @@ public static class BuiltInRules
         new Input.UndecodableFile(),
         new Input.InputLimitExceeded(),
         new Input.UnreadableFile(),
+        new Input.SnapshotPartNotScanned(),
+        new Input.InvalidSuppression(),
+        new Input.UnusedSuppression(),
+        new Input.ExpiredSuppression(),
 
         // SMS10nn — Copylog.tcf (candidate CL0nn)
+        new CopyLog.CopyLogMissing(),
         new CopyLog.CopyLogNoFileSource(),
         new CopyLog.CopyLogCoreLinesMissing(),
+        new CopyLog.CopyLogMalformedLine(),
+        new CopyLog.CopyLogSiteHasNoFiles(),
+        new CopyLog.CopyLogNamesRemovedSite(),
+        new CopyLog.CopyLogSiteLineMismatch(),
+        new CopyLog.CopyLogOwnerLacksCliInst(),
+        new CopyLog.CopyLogDiffersAcrossDcs(),
+        new CopyLog.CopyLogClaimedByOlderSite(),
 
         // SMS20nn — shared logon points (candidate LP0nn)
+        new LogonPoints.SitesAtDifferentVersionsShareLogonPoint(),
+        new LogonPoints.NewClientsOnlyToNewestSite(),
+        new LogonPoints.OrphanSiteFolder(),
+        new LogonPoints.LcfWithoutSiteFolder(),
+        new LogonPoints.SeniorLstInvalid(),
+        new LogonPoints.ReservedSiteCode(),
+        new LogonPoints.LogonPointFoldersMissing(),
+        new LogonPoints.CapOlderThanLogonPoint(),
 
         // SMS30nn — logon scripts (candidate LS0nn)
         new LogonScript.LogonScriptDisabled(),
+        new LogonScript.LogonScriptCopiesDiffer(),
+        new LogonScript.GotoTargetMissing(),
+        new LogonScript.MissingSms20Interop(),
+        new LogonScript.Check20NtBugPath(),
 
         // SMS40nn — copy lists (candidate CV0nn); SMS41nn — SMS 1.2 clients (candidate SI0nn)
         new CopyList.CopyListVersionMismatch(),
+        new CopyList.LogonServersDisagree(),
+        new CopyList.CopyListVersionMissing(),
+        new Client12.ClientBuildDiffersFromDomainIni(),
+        new Client12.ClientSetupIncomplete(),
+        new Client12.SiteCodeUniqueIdMismatch(),
+        new Client12.ClientSiteEntriesBlank(),
+        new Client12.SmslsIniUnknownTarget(),
+        new Client12.Sms12LeftoverOnSms20Client(),
+        new Client12.DuplicateUniqueId(),
 
         // SMS50nn — versions (candidate VR0nn; SMS5010 up: SmsLint's own)
+        new Versions.VersionUnparseable(),
+        new Versions.UnknownBuild(),
+        new Versions.SiteVersionEvidenceDisagrees(),
 
         // SMS60nn — hotfixes (candidate LP0nn of the hotfix checks)
+        new Hotfix.PreSp2HotfixMissing(),
+        new Hotfix.HotfixStatusUnknown(),
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(r => r.Descriptor)];

@@ -1,5 +1,6 @@
 using System.Text;
 using SmsLint.Catalog;
+using SmsLint.Config;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
@@ -7,6 +8,7 @@ using SmsLint.Rules;
 using SmsLint.Writers.Github;
 using SmsLint.Writers.Json;
 using SmsLint.Writers.JUnit;
+using SmsLint.Writers.Markdown;
 using SmsLint.Writers.Sarif;
 using SmsLint.Writers.Text;
 
@@ -20,54 +22,93 @@ public sealed record ScanRequest(
     Level FailLevel,
     IReadOnlyList<string> Select,
     IReadOnlyList<string> Ignore,
-    int? Threads);
+    int? Threads)
+{
+    /// <summary>--config: the configuration file; null looks for smslint.yml at the snapshot root.</summary>
+    public string? Config { get; init; }
+
+    /// <summary>--baseline: an earlier SmsLint SARIF log; results get a baselineState and only new ones gate.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>--no-inline-suppressions: smslint-disable comments suppress nothing and are reported.</summary>
+    public bool NoInlineSuppressions { get; init; }
+
+    /// <summary>--sarif-profile: ide keeps suppressed results, github leaves them out.</summary>
+    public SarifProfile SarifProfile { get; init; } = SarifProfile.Ide;
+
+    /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
+    public bool SrcRoot { get; init; }
+
+    /// <summary>--github-path-prefix: the snapshot's folder in the repository, for annotations and github-profile SARIF.</summary>
+    public string? GithubPathPrefix { get; init; }
+
+    /// <summary>--category: the analysis category (SARIF automationDetails).</summary>
+    public string Category { get; init; } = "smslint";
+
+    /// <summary>--summary: a file to append a Markdown summary to (e.g. $GITHUB_STEP_SUMMARY).</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>--show-suppressed: list suppressed findings in the text output too.</summary>
+    public bool ShowSuppressed { get; init; }
+}
+
+/// <summary>A scan prepared from a request: options, catalog and baseline, all validated.</summary>
+public sealed record PreparedScan(
+    string Root,
+    AnalysisOptions Options,
+    SmsCatalog Catalog,
+    CatalogInfo CatalogInfo,
+    IReadOnlyList<BaselineEntry>? Baseline);
 
 /// <summary>The scan command's work, free of System.CommandLine so tests can call it directly.</summary>
 public static class ScanRunner
 {
-    public static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the scan. When <paramref name="cancellation"/> fires (Ctrl-C, SIGTERM) the scan stops,
+    /// nothing is written (an --output file is left as it was) and the exit code is 130.
+    /// </summary>
+    public static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        if (!ValidateIds(request.Select, "--select", stderr) || !ValidateIds(request.Ignore, "--ignore", stderr))
-        {
-            return ExitCodes.UsageError;
-        }
-
-        var root = request.Snapshot;
-        if (!Directory.Exists(root))
-        {
-            stderr.WriteLine(File.Exists(root)
-                ? $"smslint: '{root}' is a file; give the snapshot folder."
-                : $"smslint: snapshot '{root}' does not exist.");
-            return ExitCodes.UsageError;
-        }
-
         if (request.Output is { } output && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(output))))
         {
             stderr.WriteLine($"smslint: --output: the output folder of '{output}' does not exist.");
             return ExitCodes.UsageError;
         }
 
-        var options = new AnalysisOptions
+        if (request.Summary is { } summary && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(summary))))
         {
-            Select = new HashSet<string>(request.Select, StringComparer.OrdinalIgnoreCase),
-            Ignore = new HashSet<string>(request.Ignore, StringComparer.OrdinalIgnoreCase),
-            Threads = request.Threads ?? Math.Max(1, Environment.ProcessorCount),
-        };
-
-        var catalog = SmsCatalog.LoadEmbedded();
-        ScanReport report;
-        using (var source = new DirectorySource(root))
-        {
-            report = Linter.Scan(source, options, catalog, new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded"));
+            stderr.WriteLine($"smslint: --summary: the folder of '{summary}' does not exist.");
+            return ExitCodes.UsageError;
         }
 
-        report = report with
+        var exit = Prepare(request, stderr, out var prepared);
+        if (prepared is null)
         {
-            RuleDocs = RuleDocumentation.Pages,
-            RuleSummaries = RuleDocumentation.Summaries,
-        };
+            return exit;
+        }
 
-        Render(report, request, stdout);
+        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation } };
+        ScanReport report;
+        try
+        {
+            report = Analyze(prepared, request.Category, request.SrcRoot);
+            if (prepared.Baseline is { } baseline)
+            {
+                report = ApplyBaseline(report, baseline, prepared.Options);
+            }
+
+            Render(report, request, stdout, cancellation);
+        }
+        catch (SnapshotSourceException ex)
+        {
+            stderr.WriteLine($"smslint: cannot read the snapshot '{request.Snapshot}': {ex.Message.TrimEnd('.')}.");
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("smslint: interrupted; no report was written.");
+            return ExitCodes.Interrupted;
+        }
         if (request.Format == "text" || request.Output is not null)
         {
             stderr.WriteLine(CompilerTextWriter.Summary(report));
@@ -78,19 +119,181 @@ public static class ScanRunner
             stderr.WriteLine($"smslint: {n.Level.ToSarif()}: {n.Message}");
         }
 
-        if (!report.ExecutionSuccessful)
+        var result = report.ExecutionSuccessful ? Gate(report, request.FailLevel, prepared.Baseline is not null) : ExitCodes.InternalError;
+        if (request.Summary is { } summaryPath)
         {
-            return ExitCodes.InternalError;
+            using var writer = new StreamWriter(summaryPath, append: true, new UTF8Encoding(false)) { NewLine = "\n" };
+            MarkdownSummaryWriter.Write(report, writer, new GateOutcome(request.FailLevel, result, prepared.Baseline is not null), request.Snapshot.Replace('\\', '/'));
         }
 
-        return Gate(report, request.FailLevel);
+        return result;
     }
 
-    /// <summary>1 when an unsuppressed finding is at or above the fail level ("none" never fails).</summary>
-    public static int Gate(ScanReport report, Level failLevel) =>
-        failLevel != Level.None && report.Findings.Any(f => !f.IsSuppressed && f.Level >= failLevel)
+    /// <summary>
+    /// 1 when an unsuppressed finding is at or above the fail level ("none" never fails). With a
+    /// baseline only new findings count; absent ones never do.
+    /// </summary>
+    public static int Gate(ScanReport report, Level failLevel, bool onlyNew = false) =>
+        failLevel != Level.None && report.Findings.Any(f =>
+            !f.IsSuppressed && !f.IsAbsent && f.Level >= failLevel && (!onlyNew || f.BaselineState is null or "new"))
             ? ExitCodes.Findings
             : ExitCodes.Clean;
+
+    /// <summary>
+    /// Checks the snapshot, reads the configuration, catalog and baseline, and builds the options.
+    /// On a usage or configuration problem writes it to <paramref name="stderr"/>, sets
+    /// <paramref name="prepared"/> to null and returns the exit code.
+    /// </summary>
+    public static int Prepare(ScanRequest request, TextWriter stderr, out PreparedScan? prepared)
+    {
+        prepared = null;
+        if (!ValidateIds(request.Select, "--select", stderr) || !ValidateIds(request.Ignore, "--ignore", stderr))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        var root = request.Snapshot;
+        if (!Directory.Exists(root) && !File.Exists(root))
+        {
+            stderr.WriteLine($"smslint: snapshot '{root}' does not exist.");
+            return ExitCodes.UsageError;
+        }
+
+        if (!ValidCategory(request.Category))
+        {
+            stderr.WriteLine($"smslint: --category: '{request.Category}' must be letters, digits, '.', '_', '-' and '/' only.");
+            return ExitCodes.UsageError;
+        }
+
+        SmsLintConfig? config = null;
+        var configPath = request.Config ?? ConfigLoader.Discover(root);
+        if (configPath is not null)
+        {
+            var loaded = ConfigLoader.Load(configPath);
+            if (loaded.Config is null)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    stderr.WriteLine($"smslint: configuration error: {error}");
+                }
+
+                return ExitCodes.UsageError;
+            }
+
+            config = loaded.Config;
+        }
+
+        var catalog = SmsCatalog.LoadEmbedded();
+        var catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded");
+        if (config?.CatalogPath is { } catalogPath)
+        {
+            CatalogLoadResult result;
+            try
+            {
+                using var stream = File.OpenRead(catalogPath);
+                result = SmsCatalog.Load(stream, catalogPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' cannot be read: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if (result.Catalog is null)
+            {
+                foreach (var error in result.Errors)
+                {
+                    stderr.WriteLine($"smslint: catalog error: {error}");
+                }
+
+                return ExitCodes.UsageError;
+            }
+
+            catalog = result.Catalog;
+            catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, Path.GetFileName(catalogPath));
+        }
+
+        IReadOnlyList<BaselineEntry>? baseline = null;
+        if (request.Baseline is { } baselinePath)
+        {
+            var loaded = SarifBaseline.Load(baselinePath);
+            if (loaded.Entries is null)
+            {
+                stderr.WriteLine($"smslint: --baseline: {loaded.Error}.");
+                return ExitCodes.UsageError;
+            }
+
+            baseline = loaded.Entries;
+        }
+
+        var defaults = new AnalysisOptions();
+        var select = request.Select.Count > 0 ? request.Select : config?.Select ?? [];
+        var options = defaults with
+        {
+            Select = new HashSet<string>(select, StringComparer.OrdinalIgnoreCase),
+            Ignore = new HashSet<string>(request.Ignore.Concat(config?.Ignore ?? []), StringComparer.OrdinalIgnoreCase),
+            Threads = request.Threads ?? Math.Max(1, Environment.ProcessorCount),
+            MaxTextFileBytes = config?.MaxTextFileBytes ?? defaults.MaxTextFileBytes,
+            MaxLineLength = config?.MaxLineLength ?? defaults.MaxLineLength,
+            Source = defaults.Source with
+            {
+                MaxDepth = config?.MaxFolderDepth ?? defaults.Source.MaxDepth,
+                Zip = config?.ZipLimits ?? defaults.Source.Zip,
+            },
+            Exclude = config is { Exclude.Count: > 0 } ? new PathGlobs(config.Exclude) : null,
+            LevelOverrides = config?.Levels ?? defaults.LevelOverrides,
+            InlineSuppressions = !request.NoInlineSuppressions && (config?.InlineSuppressions ?? true),
+            DeclaredSuppressions = config?.Suppressions ?? [],
+            Config = config,
+            ConfigPathInSnapshot = config is null ? null : PathInside(root, config.FilePath),
+        };
+
+        prepared = new PreparedScan(root, options, catalog, catalogInfo, baseline);
+        return ExitCodes.Clean;
+    }
+
+    /// <summary>Scans a prepared snapshot and attaches the rule documentation the writers use.</summary>
+    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false)
+    {
+        ScanReport report;
+        using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
+        {
+            report = Linter.Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo);
+        }
+
+        return report with
+        {
+            RuleDocs = RuleDocumentation.Pages,
+            RuleSummaries = RuleDocumentation.Summaries,
+            Category = category,
+            // A zip snapshot has no folder an IDE could open files from.
+            RootUri = srcRoot && Directory.Exists(report.SnapshotRoot) ? SarifUri.FolderUri(report.SnapshotRoot) : null,
+        };
+    }
+
+    /// <summary>Marks each finding new, unchanged or updated and adds the absent ones, in report order.</summary>
+    public static ScanReport ApplyBaseline(ScanReport report, IReadOnlyList<BaselineEntry> baseline, AnalysisOptions options)
+    {
+        bool InScope(BaselineEntry entry) =>
+            (options.Select.Count == 0 || options.Select.Contains(entry.RuleId))
+            && !options.Ignore.Contains(entry.RuleId)
+            && options.Exclude?.IsMatch(entry.Location.Path) != true;
+
+        var compared = SarifBaseline.Compare(report.Findings, baseline, report.Rules, InScope);
+        return report with { Findings = Linter.Sort(compared) };
+    }
+
+    /// <summary>The path of <paramref name="file"/> relative to <paramref name="root"/> with '/', or null when it is outside.</summary>
+    public static string? PathInside(string root, string file)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file));
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? null
+            : relative.Replace('\\', '/');
+    }
+
+    private static bool ValidCategory(string category) =>
+        category.Length is > 0 and <= 200 && category.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/') && category.Trim('/').Length > 0;
 
     private static bool ValidateIds(IReadOnlyList<string> ids, string option, TextWriter stderr)
     {
@@ -106,14 +309,14 @@ public static class ScanRunner
         return true;
     }
 
-    private static void Render(ScanReport report, ScanRequest request, TextWriter stdout)
+    private static void Render(ScanReport report, ScanRequest request, TextWriter stdout, CancellationToken cancellation)
     {
         void WriteTo(Stream s)
         {
             switch (request.Format)
             {
                 case "sarif":
-                    SarifWriter.Write(report, s);
+                    SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Github ? request.GithubPathPrefix : null);
                     break;
                 case "json":
                     JsonFindingWriter.Write(report, s);
@@ -126,11 +329,11 @@ public static class ScanRunner
                     {
                         if (request.Format == "github")
                         {
-                            GithubAnnotationWriter.Write(report, w);
+                            GithubAnnotationWriter.Write(report, w, request.GithubPathPrefix);
                         }
                         else
                         {
-                            CompilerTextWriter.Write(report, w);
+                            CompilerTextWriter.Write(report, w, request.ShowSuppressed);
                         }
                     }
 
@@ -140,12 +343,13 @@ public static class ScanRunner
 
         if (request.Output is { } path)
         {
-            AtomicFile.Write(path, WriteTo);
+            AtomicFile.Write(path, WriteTo, cancellation);
             return;
         }
 
         using var buffer = new MemoryStream();
         WriteTo(buffer);
+        cancellation.ThrowIfCancellationRequested();
         stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         stdout.Flush();
     }

@@ -32,4 +32,7 @@ public sealed record Finding(
     public string? BaselineState { get; init; }
 
     public bool IsSuppressed => Suppressions.Count > 0;
+
+    /// <summary>A baseline result this scan did not find again: kept in SARIF, never shown as a problem or gated.</summary>
+    public bool IsAbsent => BaselineState == "absent";
 }

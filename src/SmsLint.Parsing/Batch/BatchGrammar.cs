@@ -383,9 +383,9 @@ public static class BatchGrammar
         from node in Blank.XOr(DoubleColonComment).XOr(Label).XOr(CommandLine)
         select node;
 
-    public static BatchDocument Parse(SourceText text, int maxLineLength = int.MaxValue)
+    public static BatchDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<BatchLine>(text, Line, (span, message) => new BatchErrorLine(span, message), maxLineLength);
+        var (nodes, errors) = ParseLines<BatchLine>(text, Line, (span, message) => new BatchErrorLine(span, message), maxLineLength, deadline);
         return new BatchDocument(nodes, errors);
     }
 }

@@ -107,19 +107,24 @@ internal static class Grammar
     /// Runs <paramref name="line"/> over every line of <paramref name="text"/>. A line that fails
     /// becomes the node <paramref name="onError"/> builds and a <see cref="ParseError"/>; the next
     /// line parses as if nothing happened. Lines over <paramref name="maxLineLength"/> are not given
-    /// to the grammar at all.
+    /// to the grammar at all. A <paramref name="deadline"/> is checked before each line: past it,
+    /// <see cref="ParseTimeLimitException"/> (or, when the scan is cancelled,
+    /// <see cref="OperationCanceledException"/>) ends the parse.
     /// </summary>
     public static (List<TNode> Nodes, List<ParseError> Errors) ParseLines<TNode>(
         SourceText text,
         Parser<TNode?> line,
         Func<TextSpan, string, TNode> onError,
-        int maxLineLength = int.MaxValue)
+        int maxLineLength = int.MaxValue,
+        ParseDeadline? deadline = null)
         where TNode : class
     {
         var nodes = new List<TNode>();
         var errors = new List<ParseError>();
+        var wholeLine = line.End(); // built once per file, not once per line
         foreach (var (_, span) in text.Lines())
         {
+            deadline?.Check(span.Start);
             if (span.Length > maxLineLength)
             {
                 var message = $"line is {span.Length} characters long, over the limit of {maxLineLength}; it was not parsed";
@@ -132,7 +137,7 @@ internal static class Grammar
             IResult<TNode?> result;
             try
             {
-                result = line.End()(input);
+                result = wholeLine(input);
             }
             catch (Exception ex) when (ex is ParseException or InvalidOperationException or ArgumentException)
             {
@@ -170,4 +175,68 @@ internal static class Grammar
 
         return string.IsNullOrEmpty(result.Message) ? $"unexpected {found}" : result.Message;
     }
+}
+
+/// <summary>
+/// How long one file may take to parse, and the scan's cancellation. Created when the file's parse
+/// starts; <see cref="Check"/> is cheap enough to call once per line.
+/// </summary>
+public sealed class ParseDeadline
+{
+    private readonly long _end;
+
+    public ParseDeadline(TimeSpan limit, CancellationToken cancellation = default)
+    {
+        Limit = limit;
+        Cancellation = cancellation;
+        var ticks = limit <= TimeSpan.Zero || limit >= TimeSpan.FromDays(1)
+            ? long.MaxValue
+            : (long)(limit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        _end = ticks == long.MaxValue ? long.MaxValue : now + ticks;
+    }
+
+    public TimeSpan Limit { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Throws when the scan was cancelled or the time is up; <paramref name="offset"/> is where parsing stands.</summary>
+    public void Check(int offset)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        if (_end != long.MaxValue && System.Diagnostics.Stopwatch.GetTimestamp() > _end)
+        {
+            throw new ParseTimeLimitException(Limit, offset);
+        }
+    }
+}
+
+/// <summary>A file took longer than its <see cref="ParseDeadline"/> allows; <see cref="Offset"/> is the line it stopped at.</summary>
+public sealed class ParseTimeLimitException : Exception
+{
+    public ParseTimeLimitException()
+    {
+    }
+
+    public ParseTimeLimitException(string message)
+        : base(message)
+    {
+    }
+
+    public ParseTimeLimitException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public ParseTimeLimitException(TimeSpan limit, int offset)
+        : base($"parsing took longer than the limit of {limit.TotalSeconds:0.###} s")
+    {
+        Limit = limit;
+        Offset = offset;
+    }
+
+    public TimeSpan Limit { get; }
+
+    /// <summary>Character offset of the line the parse had reached.</summary>
+    public int Offset { get; }
 }

@@ -46,12 +46,20 @@ public static class CopyListGrammar
             return VersionLine.End()(input);
         }
 
-        return Blank.End().Or(Opaque.End())(input);
+        // Blank or opaque, the whole syntax of every other line, scanned without the combinators
+        // (Blank.End().Or(Opaque.End()) gives the same nodes).
+        if (i == li.End)
+        {
+            return Result.Success((CopyListLine?)null, li.At(li.End));
+        }
+
+        var text = Ini.IniGrammar.TrimmedToken(li.Source, li.Position, li.End);
+        return Result.Success((CopyListLine?)new CopyListEntry(text.Span, text), li.At(li.End));
     };
 
-    public static CopyListDocument Parse(SourceText text, int maxLineLength = int.MaxValue)
+    public static CopyListDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), maxLineLength);
+        var (nodes, errors) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), maxLineLength, deadline);
         return new CopyListDocument(nodes, errors);
     }
 }

@@ -63,9 +63,9 @@ public static class CopyLogGrammar
             ? Header.End()(input)
             : Comment.End().Or(Entry.End()).Or(Blank.End()).Or(Malformed.End())(input);
 
-    public static CopyLogDocument Parse(SourceText text, int maxLineLength = int.MaxValue)
+    public static CopyLogDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<CopyLogLine>(text, Line, (span, message) => new CopyLogErrorLine(span, message), maxLineLength);
+        var (nodes, errors) = ParseLines<CopyLogLine>(text, Line, (span, message) => new CopyLogErrorLine(span, message), maxLineLength, deadline);
         return new CopyLogDocument(nodes, errors);
     }
 }

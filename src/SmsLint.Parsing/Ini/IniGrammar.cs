@@ -62,9 +62,121 @@ public static class IniGrammar
     /// character is '[' can only be a header, so "[x" without "]" fails instead of becoming text.
     /// </summary>
     internal static readonly Parser<IniLine?> Line = input =>
-        FirstNonBlank(input) == '['
+    {
+        var li = (LineInput)input;
+        if (TryScan(li.Source, li.Position, li.End, out var node))
+        {
+            return Result.Success(node, li.At(li.End));
+        }
+
+        return FirstNonBlank(input) == '['
             ? Header.End()(input)
             : Comment.End().Or(Entry.End()).Or(Bare.End()).Or(Blank.End())(input);
+    };
+
+    /// <summary>
+    /// The same grammar as the Sprache rules above, hand-scanned for the lines that parse: every
+    /// line of a well-formed file takes this path and allocates only its node and tokens. A line
+    /// it does not accept (an unclosed header, a line starting with '=') goes to the Sprache
+    /// rules, which build the error message; the node built here is the one they would build.
+    /// </summary>
+    private static bool TryScan(string s, int start, int end, out IniLine? node)
+    {
+        node = null;
+        var i = start;
+        while (i < end && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i == end)
+        {
+            // Blank: an empty line is no node; blanks only read as a bare line of no text (Bare precedes Blank).
+            if (i > start)
+            {
+                var none = new Token(string.Empty, new TextSpan(end, 0));
+                node = new IniBareLine(none.Span, none);
+            }
+
+            return true;
+        }
+
+        var first = s[i];
+        if (first == '[')
+        {
+            var close = s.IndexOf(']', i + 1, end - i - 1);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var k = close + 1;
+            while (k < end && s[k] is ' ' or '\t')
+            {
+                k++;
+            }
+
+            if (k < end && s[k] != ';')
+            {
+                return false;
+            }
+
+            node = new IniSectionHeader(TextSpan.FromBounds(i, close + 1), TrimmedToken(s, i + 1, close));
+            return true;
+        }
+
+        if (first is ';' or '#')
+        {
+            node = new IniComment(TextSpan.FromBounds(i, end), new Token(s[(i + 1)..end], TextSpan.FromBounds(i + 1, end)));
+            return true;
+        }
+
+        var eq = s.IndexOf('=', i, end - i);
+        if (eq < 0)
+        {
+            var bare = TrimmedToken(s, start, end);
+            node = new IniBareLine(bare.Span, bare);
+            return true;
+        }
+
+        if (eq == i)
+        {
+            return false;
+        }
+
+        var key = TrimmedToken(s, i, eq);
+        var valueEnd = end;
+        for (var c = eq + 2; c < end; c++)
+        {
+            if (s[c] == ';' && s[c - 1] is ' ' or '\t')
+            {
+                valueEnd = c;
+                break;
+            }
+        }
+
+        var value = TrimmedToken(s, eq + 1, valueEnd);
+        node = new IniEntry(TextSpan.FromBounds(key.Span.Start, Math.Max(value.Span.End, eq + 1)), key, value);
+        return true;
+    }
+
+    /// <summary>What <see cref="Grammar.Trim"/> makes of the token [start, end): blanks trimmed, span adjusted.</summary>
+    internal static Token TrimmedToken(string s, int start, int end)
+    {
+        var a = start;
+        var b = end;
+        while (a < b && s[a] is ' ' or '\t')
+        {
+            a++;
+        }
+
+        while (b > a && s[b - 1] is ' ' or '\t')
+        {
+            b--;
+        }
+
+        return new Token(StringPool.Get(s, a, b - a), TextSpan.FromBounds(a, b));
+    }
 
     internal static char FirstNonBlank(IInput input)
     {
@@ -78,9 +190,9 @@ public static class IniGrammar
         return i < li.End ? li.Source[i] : '\0';
     }
 
-    public static IniDocument Parse(SourceText text, int maxLineLength = int.MaxValue)
+    public static IniDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<IniLine>(text, Line, (span, message) => new IniErrorLine(span, message), maxLineLength);
+        var (nodes, errors) = ParseLines<IniLine>(text, Line, (span, message) => new IniErrorLine(span, message), maxLineLength, deadline);
         return new IniDocument(nodes, errors);
     }
 }

@@ -15,7 +15,7 @@ namespace SmsLint.Writers.Github;
 /// and in report order within a kind, and then one notice saying how many were left out. That
 /// notice is itself a notice annotation, so when it is needed at most 9 findings are emitted as
 /// notices. Annotations are a convenience; the SARIF and text outputs carry every finding.
-/// Suppressed findings are not annotated. Findings at <see cref="Level.None"/> are shown as
+/// Suppressed findings, and baseline results absent from this scan, are not annotated. Findings at <see cref="Level.None"/> are shown as
 /// notices, like <see cref="Level.Note"/>.
 /// </remarks>
 public static class GithubAnnotationWriter
@@ -41,7 +41,7 @@ public static class GithubAnnotationWriter
         var byKind = Kinds.ToDictionary(kind => kind, _ => new List<Finding>(), StringComparer.Ordinal);
         foreach (var finding in report.Findings)
         {
-            if (!finding.IsSuppressed)
+            if (!finding.IsSuppressed && !finding.IsAbsent)
             {
                 byKind[KindOf(finding.Level)].Add(finding);
             }

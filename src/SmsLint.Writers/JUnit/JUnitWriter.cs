@@ -16,7 +16,8 @@ namespace SmsLint.Writers.JUnit;
 /// <item>A rule with unsuppressed findings at warning or error level fails: one <c>failure</c>
 /// whose type is the highest level and whose text has a <c>path:line:col: message</c> line per
 /// finding. Notes (and level none) go to the test case's <c>system-out</c> in the same form.
-/// Suppressed findings are left out; the SARIF output keeps them.</item>
+/// Suppressed findings and baseline results absent from this scan are left out; the SARIF
+/// output keeps them.</item>
 /// <item>Run notifications go to the suite's <c>system-err</c>.</item>
 /// <item>Deterministic: no timestamps, durations or host names. UTF-8; characters XML 1.0
 /// cannot hold (most C0 controls, lone surrogates) are written as <c>\uXXXX</c>.</item>
@@ -108,7 +109,7 @@ public static class JUnitWriter
         var extra = new List<Case>();
         foreach (var finding in report.Findings)
         {
-            if (finding.IsSuppressed)
+            if (finding.IsSuppressed || finding.IsAbsent)
             {
                 continue;
             }

@@ -94,7 +94,7 @@ public sealed record Region(
 
 public sealed record ArtifactContent(string Text);
 
-public sealed record Suppression(string Kind, string? Justification, string? Status);
+public sealed record Suppression(string Kind, string? Justification, string? Status, Location? Location = null);
 
 public sealed record Fix(Message Description, IReadOnlyList<ArtifactChange> ArtifactChanges);
 
@@ -102,7 +102,7 @@ public sealed record ArtifactChange(ArtifactLocation ArtifactLocation, IReadOnly
 
 public sealed record Replacement(Region DeletedRegion, ArtifactContent? InsertedContent);
 
-public sealed record PropertyBag(CatalogProperty? Catalog);
+public sealed record PropertyBag(CatalogProperty? Catalog, string? PathPrefix = null);
 
 public sealed record CatalogProperty(string Name, string Version, string? Source);
 

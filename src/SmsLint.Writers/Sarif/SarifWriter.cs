@@ -26,21 +26,30 @@ public static class SarifWriter
     public const string SrcRoot = "%SRCROOT%";
     public const string InformationUri = "https://github.com/smslint/smslint";
 
-    public static void Write(ScanReport report, Stream output, SarifProfile profile = SarifProfile.Ide)
+    /// <param name="report">The scan report.</param>
+    /// <param name="output">Where the UTF-8 JSON goes.</param>
+    /// <param name="profile">Whether suppressed results are kept (IDE, audit) or left out (GitHub upload).</param>
+    /// <param name="pathPrefix">
+    /// Where the snapshot root lies in the repository (e.g. <c>snapshots/site1</c>); prepended to
+    /// every artifact URI so that GitHub code scanning finds the files, and recorded in
+    /// <c>run.properties.pathPrefix</c> so that a log used as a baseline can be read back. Null: none.
+    /// </param>
+    public static void Write(ScanReport report, Stream output, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)
     {
-        JsonSerializer.Serialize(output, Build(report, profile), SarifJsonContext.Default.SarifLog);
+        JsonSerializer.Serialize(output, Build(report, profile, pathPrefix), SarifJsonContext.Default.SarifLog);
         output.WriteByte((byte)'\n');
     }
 
-    public static string WriteToString(ScanReport report, SarifProfile profile = SarifProfile.Ide)
+    public static string WriteToString(ScanReport report, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)
     {
         using var ms = new MemoryStream();
-        Write(report, ms, profile);
+        Write(report, ms, profile, pathPrefix);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    public static SarifLog Build(ScanReport report, SarifProfile profile)
+    public static SarifLog Build(ScanReport report, SarifProfile profile, string? pathPrefix = null)
     {
+        var prefix = NormalisePrefix(pathPrefix);
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var rules = new List<ReportingDescriptor>();
         foreach (var rule in report.Rules)
@@ -51,12 +60,12 @@ public static class SarifWriter
 
         var results = report.Findings
             .Where(f => profile == SarifProfile.Ide || !f.IsSuppressed)
-            .Select(f => ToResult(f, ruleIndex[f.Rule.Id]))
+            .Select(f => ToResult(f, ruleIndex[f.Rule.Id], prefix))
             .ToList();
 
         var driver = new ToolComponent("SmsLint", "SmsLint analyzer for SMS 1.2 and 2.0 share snapshots", report.ToolVersion, report.ToolVersion, InformationUri, rules);
         var catalog = new ToolComponent(report.Catalog.Name, null, report.Catalog.Version, null, null, null);
-        var notifications = report.Notifications.Select(ToNotification).ToList();
+        var notifications = report.Notifications.Select(n => ToNotification(n, prefix)).ToList();
         var run = new Run(
             new Tool(driver, [catalog]),
             [new Invocation(report.ExecutionSuccessful, notifications.Count > 0 ? notifications : null)],
@@ -64,7 +73,7 @@ public static class SarifWriter
             AutomationDetails(report.Category),
             "utf16CodeUnits",
             results,
-            new PropertyBag(new CatalogProperty(report.Catalog.Name, report.Catalog.Version, report.Catalog.Source)));
+            new PropertyBag(new CatalogProperty(report.Catalog.Name, report.Catalog.Version, report.Catalog.Source), prefix.Length > 0 ? prefix : null));
         return new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
     }
 
@@ -111,27 +120,39 @@ public static class SarifWriter
         return new RunAutomationDetails($"{AdoPrefix}{name}/", properties);
     }
 
-    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+    internal static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
-    private static Result ToResult(Finding f, int ruleIndex)
+    /// <summary>"a/b/" for "a/b", "./a/b/" or "a\\b"; empty for null, "" or ".".</summary>
+    public static string NormalisePrefix(string? prefix)
     {
-        var related = f.Related.Select((l, i) => ToLocation(l, i + 1)).ToList();
+        var p = (prefix ?? string.Empty).Replace('\\', '/').Trim('/');
+        while (p.StartsWith("./", StringComparison.Ordinal))
+        {
+            p = p[2..];
+        }
+
+        return p is "" or "." ? string.Empty : p + "/";
+    }
+
+    private static Result ToResult(Finding f, int ruleIndex, string prefix)
+    {
+        var related = f.Related.Select((l, i) => ToLocation(l, i + 1, prefix)).ToList();
         return new Result(
             f.Rule.Id,
             ruleIndex,
             f.Level.ToSarif(),
             new Message(Sentence(f.Message)),
-            [ToLocation(f.Location, null)],
+            [ToLocation(f.Location, null, prefix)],
             related.Count > 0 ? related : null,
             f.Fingerprints,
             f.BaselineState,
-            f.Suppressions.Count > 0 ? [.. f.Suppressions.Select(s => new Suppression(s.Kind, s.Justification, "accepted"))] : null,
-            f.Fix is { } fix ? [ToFix(fix)] : null);
+            f.Suppressions.Count > 0 ? [.. f.Suppressions.Select(s => new Suppression(s.Kind, s.Justification, "accepted", s.Where is { } w ? ToLocation(w, null, prefix) : null))] : null,
+            f.Fix is { } fix ? [ToFix(fix, prefix)] : null);
     }
 
-    private static Location ToLocation(F.Location l, int? id) => new(
+    private static Location ToLocation(F.Location l, int? id, string prefix) => new(
         id,
-        new PhysicalLocation(new ArtifactLocation(SarifUri.FromRelativePath(l.Path), SrcRoot), ToRegion(l)),
+        new PhysicalLocation(new ArtifactLocation(SarifUri.FromRelativePath(prefix + l.Path), SrcRoot), ToRegion(l)),
         l.Message is null ? null : new Message(Sentence(l.Message)));
 
     private static Region ToRegion(F.Location l)
@@ -140,15 +161,15 @@ public static class SarifWriter
         return new Region(r.StartLine, r.StartColumn, r.EndLine, r.EndColumn, r.CharOffset, r.CharLength, l.Snippet is null ? null : new ArtifactContent(l.Snippet));
     }
 
-    private static Fix ToFix(F.Fix fix) => new(
+    private static Fix ToFix(F.Fix fix, string prefix) => new(
         new Message(Sentence(fix.Description)),
         [.. fix.Edits.GroupBy(e => e.Deleted.Path).Select(g => new ArtifactChange(
-            new ArtifactLocation(SarifUri.FromRelativePath(g.Key), SrcRoot),
+            new ArtifactLocation(SarifUri.FromRelativePath(prefix + g.Key), SrcRoot),
             [.. g.Select(e => new Replacement(ToRegion(e.Deleted) with { Snippet = null }, new ArtifactContent(e.Inserted)))]))]);
 
-    private static Notification ToNotification(F.Notification n) => new(
+    private static Notification ToNotification(F.Notification n, string prefix) => new(
         new Message(Sentence(n.Message)),
         n.Level.ToSarif(),
         new NotificationDescriptorReference(n.Id),
-        n.Path is null ? null : [new Location(null, new PhysicalLocation(new ArtifactLocation(SarifUri.FromRelativePath(n.Path), SrcRoot), new Region(1, 1, 1, 1, null, null, null)), null)]);
+        n.Path is null ? null : [new Location(null, new PhysicalLocation(new ArtifactLocation(SarifUri.FromRelativePath(prefix + n.Path), SrcRoot), new Region(1, 1, 1, 1, null, null, null)), null)]);
 }

@@ -1,6 +1,5 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 
 namespace SmsLint.Rules.LogonScript;
@@ -35,8 +34,7 @@ public sealed class LogonScriptDisabled : Rule
             }
 
             var lineSpan = file.Text!.GetLineSpan(file.Text.GetLineNumber(statement.Span.Start));
-            var fullLine = new Findings.FixEdit(
-                Location.FromSpan(file.Path, file.Text, LineWithBreak(file, lineSpan)), string.Empty);
+            var fullLine = LineEdits.DeleteLine(file, lineSpan);
             context.Report(
                 $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, so logon-script installation and upgrade of SMS clients is turned off; remove '{context.Model.FindFile(file.Path)!.Text!.Slice(lineSpan).Trim()}' once the service-pack rollout or RAS exception it was added for is over.",
                 Evidence.At(file, statement.Span),
@@ -65,22 +63,5 @@ public sealed class LogonScriptDisabled : Rule
         }
 
         return null;
-    }
-
-    private static Text.TextSpan LineWithBreak(LoadedFile file, Text.TextSpan line)
-    {
-        var text = file.Text!.Text;
-        var end = line.End;
-        if (end < text.Length && text[end] == '\r')
-        {
-            end++;
-        }
-
-        if (end < text.Length && text[end] == '\n')
-        {
-            end++;
-        }
-
-        return Text.TextSpan.FromBounds(line.Start, end);
     }
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of SmsLint (issue 5): one command from a clean clone.
+#
+#   bash bench/run.sh [--files N] [--seed N] [--runs N] [--no-scaling] [--keep]
+#
+# Builds Release, publishes the CLI (ReadyToRun when the toolchain allows it), generates
+# deterministic synthetic snapshots in a temp folder outside the repository, and measures on the
+# largest one, in the same run:
+#   (a) SmsLint's full scan (published CLI, text output);
+#   (b) the I/O floor: `cat` of every file the scan reads, through `xargs -P2`;
+#   (c) ripgrep over the whole tree for 'CopyListVersion|GOTO|FILE SOURCE'.
+# Then the start-up cost (scan of testdata/demo) and the scaling points. Caches cannot be dropped
+# here, so every measurement is warm: one untimed run first, then --runs timed runs (median).
+# Prints wall time, CPU time (user+sys) and peak RSS of each (GNU time), the ratios, and checks
+# the finding counts of the injected defects against expected-findings.json.
+set -euo pipefail
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+FILES=100000 SEED=1 RUNS=3 SCALING=1 KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --files) FILES=$2; shift 2 ;;
+    --seed) SEED=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --no-scaling) SCALING=0; shift ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/smslint-bench.XXXXXX")"
+cleanup() { if [ "$KEEP" = 0 ]; then rm -rf "$work"; else echo "kept $work"; fi; }
+trap cleanup EXIT
+say() { printf '\n==== %s\n' "$*"; }
+
+# ---- tools ------------------------------------------------------------------------------------
+need_apt=()
+[ -x /usr/bin/time ] || need_apt+=(time)
+command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "installing ${need_apt[*]} (apt)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# ---- build ------------------------------------------------------------------------------------
+say "build (Release)"
+cd "$repo"
+dotnet build bench/SmsLint.Bench.Generator -c Release -nologo -clp:ErrorsOnly -v:q
+dotnet build bench/SmsLint.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q
+GEN=(dotnet "$repo/bench/SmsLint.Bench.Generator/bin/Release/net10.0/smslint-bench-gen.dll")
+TOOL=(dotnet "$repo/bench/SmsLint.Benchmarks/bin/Release/net10.0/SmsLint.Benchmarks.dll")
+
+CLI_MODE="ReadyToRun"
+if ! dotnet publish src/SmsLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+     -o "$work/cli" -nologo -clp:ErrorsOnly -v:q >"$work/publish.log" 2>&1; then
+  echo "ReadyToRun publish failed (see below); falling back to the plain framework-dependent build" >&2
+  tail -5 "$work/publish.log" >&2
+  CLI_MODE="plain (ReadyToRun unavailable)"
+  dotnet publish src/SmsLint.Cli -c Release -o "$work/cli" -nologo -clp:ErrorsOnly -v:q
+fi
+CLI="$work/cli/smslint"
+[ -x "$CLI" ] || CLI="dotnet $work/cli/smslint.dll"
+echo "CLI: $CLI_MODE, $CLI"
+
+# ---- snapshots ----------------------------------------------------------------------------------
+points=("$FILES")
+if [ "$SCALING" = 1 ]; then points=(10000 25000 50000 "$FILES"); fi
+points=($(printf '%s\n' "${points[@]}" | sort -n | uniq))
+say "generate snapshots (seed $SEED): ${points[*]} files"
+for n in "${points[@]}"; do
+  "${GEN[@]}" --out "$work/s$n/snapshot" --files "$n" --seed "$SEED" | sed 's/^/  /'
+done
+SNAP="$work/s$FILES/snapshot"
+
+# ---- measuring --------------------------------------------------------------------------------
+# measure KEY LABEL RUNS CMD...: one untimed warm-up run, then RUNS timed runs; prints and records
+# (under KEY) the median wall (s), median CPU user+sys (s) and median peak RSS (KB).
+declare -A WALL CPU RSS
+measure() {
+  local name=$1 label=$2 runs=$3; shift 3
+  "$@" >/dev/null 2>&1 || true
+  local walls=() cpus=() rsss=()
+  for ((i = 0; i < runs; i++)); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    /usr/bin/time -o "$work/time.txt" -f '%U %S %M' "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s.%N)
+    read -r u s m <"$work/time.txt" || true
+    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')")
+    cpus+=("$(awk -v a="$u" -v b="$s" 'BEGIN{printf "%.2f", a+b}')")
+    rsss+=("$m")
+  done
+  med() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+  WALL[$name]=$(med "${walls[@]}"); CPU[$name]=$(med "${cpus[@]}"); RSS[$name]=$(med "${rsss[@]}")
+  printf '  %-44s wall %8.3f s   cpu %8.2f s   peak RSS %8.1f MB   (walls: %s)\n' \
+    "$label" "${WALL[$name]}" "${CPU[$name]}" "$(awk -v k="${RSS[$name]}" 'BEGIN{print k/1024}')" "${walls[*]}"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# (b) needs the list of files the scan reads: SmsLint's own classifier decides it.
+"${TOOL[@]}" readlist "$SNAP" >"$work/readlist"
+read_files=$(tr -cd '\0' <"$work/readlist" | wc -c)
+read_bytes=$(cd "$SNAP" && xargs -0 -n 5000 stat -c %s <"$work/readlist" | awk '{s+=$1} END{print s}')
+all_files=$(find "$SNAP" -type f | wc -l)
+all_bytes=$(find "$SNAP" -type f -printf '%s\n' | awk '{s+=$1} END{print s}')
+
+say "measure on $(printf "%'d" "$all_files") files ($RUNS timed runs each after a warm-up; medians)"
+measure a "(a) smslint scan" "$RUNS" $CLI scan "$SNAP" --format text --fail-level none
+measure b "(b) read floor: cat via xargs -P2" "$RUNS" bash -c "cd '$SNAP' && xargs -0 -P2 -n 2000 cat <'$work/readlist' >/dev/null"
+measure c "(c) rg 'CopyListVersion|GOTO|FILE SOURCE'" "$RUNS" rg -c 'CopyListVersion|GOTO|FILE SOURCE' "$SNAP"
+
+say "start-up: scan of testdata/demo (7 runs after a warm-up)"
+measure demo "demo scan" 7 $CLI scan "$repo/testdata/demo" --format text --fail-level none
+
+if [ "$SCALING" = 1 ]; then
+  say "scaling"
+  for n in "${points[@]}"; do
+    measure "n$n" "scan $n files" "$RUNS" $CLI scan "$work/s$n/snapshot" --format text --fail-level none
+  done
+fi
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- findings check -----------------------------------------------------------------------------
+say "injected defects vs findings (rules of the injection table only)"
+$CLI scan "$SNAP" --format text --fail-level none >"$work/scan.txt" 2>"$work/scan.err" || true
+status=0
+expected_json="$work/s$FILES/expected-findings.json"
+rules=$(sed -n '/"findings": {/,/}/p' "$expected_json" | grep -oE '"SMS[0-9]+": [0-9]+' | tr -d '" ')
+for pair in $rules; do
+  rule=${pair%%:*}; want=${pair##*:}
+  got=$(grep -cE "^[^ ].*\[$rule\]\$" "$work/scan.txt" || true)
+  if [ "$got" = "$want" ]; then mark=ok; else mark=MISMATCH; status=1; fi
+  printf '  %-8s expected %4s  found %4s  %s\n' "$rule" "$want" "$got" "$mark"
+done
+others=$(grep -oE '\[SMS[0-9]+\]$' "$work/scan.txt" | sort | uniq -c | awk '{printf "%s %s, ", $2, $1}')
+echo "  all findings by rule (background of the mixed-version hierarchy included): ${others%, }"
+tail -1 "$work/scan.err" | sed 's/^/  /'
+
+# ---- summary ------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
+say "summary"
+echo "  machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, load average before/after: $load_before / $load_after"
+echo "  snapshot: $(printf "%'d" "$all_files") files, $(awk -v b="$all_bytes" 'BEGIN{printf "%.1f MB", b/1e6}'); the scan reads $(printf "%'d" "$read_files") of them, $(awk -v b="$read_bytes" 'BEGIN{printf "%.1f MB", b/1e6}')"
+echo "  CLI: $CLI_MODE"
+printf '  %-10s %10s %10s %12s\n' "" "wall s" "cpu s" "peak RSS MB"
+for k in a b c; do
+  printf '  %-10s %10.3f %10.2f %12.1f\n' "($k)" "${WALL[$k]}" "${CPU[$k]}" "$(awk -v k="${RSS[$k]}" 'BEGIN{print k/1024}')"
+done
+a="${WALL[a]}"; b="${WALL[b]}"; c="${WALL[c]}"
+echo "  ratio a/b (scan / read floor, wall): $(ratio "$a" "$b")   target <= 1.5   (CPU: $(ratio "${CPU[a]}" "${CPU[b]}"))"
+echo "  ratio a/c (scan / ripgrep, wall):    $(ratio "$a" "$c")   target <= 2     (CPU: $(ratio "${CPU[a]}" "${CPU[c]}"))"
+echo "  peak RSS of the scan: $(awk -v k="${RSS[a]}" 'BEGIN{printf "%.1f", k/1024}') MB   target <= 400"
+echo "  start-up (demo scan, median wall): $(awk -v w="${WALL[demo]}" 'BEGIN{printf "%.0f", w*1000}') ms   target <= 250"
+if [ "$SCALING" = 1 ]; then
+  echo "  scaling (wall s / peak RSS MB / wall per 1,000 files):"
+  for n in "${points[@]}"; do
+    k="n$n"
+    printf '    %8s files  %8.3f s  %8.1f MB  %6.3f s\n' "$n" "${WALL[$k]}" "$(awk -v r="${RSS[$k]}" 'BEGIN{print r/1024}')" "$(awk -v w="${WALL[$k]}" -v n="$n" 'BEGIN{print w/n*1000}')"
+  done
+fi
+[ "$status" = 0 ] && echo "  findings check: ok" || echo "  findings check: MISMATCH (see above)"
+exit "$status"

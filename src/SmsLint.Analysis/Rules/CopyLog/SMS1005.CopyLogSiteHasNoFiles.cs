@@ -1,0 +1,78 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+using SmsLint.Parsing.CopyLog;
+
+namespace SmsLint.Rules.CopyLog;
+
+/// <summary>
+/// CL005: a [FILE SOURCE] value names a site that has no <c>Sites\&lt;code&gt;\</c> folder on the logon
+/// point (Q263345, Q313209). On a Clicore.exe line it stops client installation (error).
+/// </summary>
+public sealed class CopyLogSiteHasNoFiles : Rule
+{
+    public static readonly RuleDescriptor Info = new(
+        "SMS1005", "CopyLogSiteHasNoFiles", "Copylog.tcf names a site with no files on the logon point", Level.Warning,
+        ["Q263345", "Q313209"], ["shared-logon-point", "copy-log", "client-installation"], "high", ["CL005"]);
+
+    public override RuleDescriptor Descriptor => Info;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var lp in context.Model.LogonPoints)
+        {
+            if (lp.CopyLogFile is not { } file || lp.CopyLog is not { HasFileSource: true } doc || !CopyLogSites.SitesCaptured(lp))
+            {
+                continue;
+            }
+
+            var name = file.File.FileName;
+            var others = new SortedDictionary<string, List<CopyLogEntry>>(StringComparer.Ordinal);
+            foreach (var entry in doc.FileSource)
+            {
+                if (CopyLogSites.ValueSite(entry) is not { } code
+                    || lp.SiteFolders.ContainsKey(code)
+                    || CopyLogSites.IsRemoved(context.Model, lp, code) == true)
+                {
+                    continue;
+                }
+
+                if (CopyLogSites.IsClicore(entry))
+                {
+                    context.Report(
+                        $"'{name}' on logon point '{lp.Machine}' records site '{code}' as the supplier of '{entry.Path.Text}', but the logon point has no 'Sites\\{code}' folder, so the client bootstrap cannot read 'Sites\\{code}\\Cli_inst.cfg' and new clients are not installed; let a site that uses this logon point rewrite the line (upgrading it to SP2 does), or re-enable site '{code}' on this domain, or set the line to a participating site's code on the PDC.",
+                        Evidence.At(file, entry.Code),
+                        $"no-site-folder-clicore:{code}:{entry.Key}",
+                        Lcf(lp, code),
+                        Level.Error);
+                    continue;
+                }
+
+                if (!others.TryGetValue(code, out var list))
+                {
+                    list = [];
+                    others.Add(code, list);
+                }
+
+                list.Add(entry);
+            }
+
+            foreach (var (code, entries) in others)
+            {
+                var first = entries[0];
+                var count = entries.Count == 1
+                    ? $"'{first.Path.Text}'"
+                    : $"{entries.Count} files, the first '{first.Path.Text}',";
+                context.Report(
+                    $"'{name}' on logon point '{lp.Machine}' records site '{code}' as the supplier of {count} but the logon point has no 'Sites\\{code}' folder; clients that look up these files go to a site that does not take part in this logon point. Point the lines at the participating site that holds the latest version of each file, or let its Logon Server Manager rewrite them.",
+                    Evidence.At(file, first.Code),
+                    $"no-site-folder:{code}",
+                    Lcf(lp, code));
+            }
+        }
+    }
+
+    private static IEnumerable<Evidence> Lcf(Model.LogonPoint lp, string code) =>
+        lp.Lcfs.TryGetValue(code, out var lcf)
+            ? [Evidence.Start(lcf, $"'Sitescfg\\{lcf.File.FileName}' is still on the logon point.")]
+            : [];
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using SmsLint.Discover;
+using SmsLint.Model;
+using SmsLint.Rules;
+using SmsLint.Text;
+
+namespace SmsLint.Suppressions;
+
+/// <summary>What an inline suppression comment covers.</summary>
+public enum DirectiveScope
+{
+    /// <summary><c>smslint-disable-next-line</c>: the next line that is not itself a suppression comment.</summary>
+    NextLine,
+
+    /// <summary><c>smslint-disable-file</c>: the whole file.</summary>
+    File,
+}
+
+/// <summary>
+/// One <c>smslint-disable-…</c> comment found in a scanned file. <see cref="Problem"/> is set when
+/// the comment is malformed (no rule id, an unknown id, a bad date, no reason); such a comment
+/// suppresses nothing.
+/// </summary>
+public sealed record InlineDirective(
+    LoadedFile File,
+    int Line,
+    TextSpan Span,
+    DirectiveScope Scope,
+    IReadOnlyList<string> RuleIds,
+    string? Reason,
+    DateOnly? Until,
+    int TargetLine,
+    string? Problem)
+{
+    public string LineText => File.Text!.GetLineText(Line).Trim();
+}
+
+/// <summary>
+/// Finds suppression comments in each format's own comment syntax:
+/// <list type="bullet">
+/// <item>batch files: <c>REM smslint-disable-next-line SMS3001 -- reason</c> (also <c>@REM</c> and <c>::</c>);</item>
+/// <item>INI-like files (every INI kind, Copylog.tcf, copy lists): <c>; smslint-disable-next-line SMS1003 -- reason</c>;</item>
+/// <item>either form with <c>smslint-disable-file</c> covers the whole file.</item>
+/// </list>
+/// After the rule ids (comma or space separated) an optional <c>until YYYY-MM-DD</c> gives an
+/// expiry date; the reason follows <c>--</c> and is required. Only whole-line comments count.
+/// </summary>
+public static class InlineDirectives
+{
+    public const string NextLineKeyword = "smslint-disable-next-line";
+    public const string FileKeyword = "smslint-disable-file";
+    /// <summary>A comment starting with this is read as a suppression comment (and reported when malformed).</summary>
+    private const string Prefix = "smslint-";
+
+    /// <summary>Rules whose findings are about suppressions themselves; they cannot be suppressed inline.</summary>
+    public static readonly IReadOnlySet<string> MetaRules = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        Rules.Input.InvalidSuppression.Info.Id,
+        Rules.Input.UnusedSuppression.Info.Id,
+        Rules.Input.ExpiredSuppression.Info.Id,
+    };
+
+    /// <summary>The comment syntax of a file kind, or null when its format has no comment lines SmsLint knows.</summary>
+    public static CommentSyntax? SyntaxOf(FileKind kind) => kind switch
+    {
+        FileKind.BatchScript => CommentSyntax.Batch,
+        FileKind.HierarchyIni or FileKind.CopyLog or FileKind.CopyList or FileKind.ClientSmsIni or FileKind.DomainIni
+            or FileKind.SmsCfgIni or FileKind.CompverIni or FileKind.CaplistIni or FileKind.SmslsIni => CommentSyntax.Semicolon,
+        _ => null,
+    };
+
+    /// <summary>Every suppression comment of every file, in path then line order.</summary>
+    public static List<InlineDirective> Find(SnapshotModel model)
+    {
+        var all = new List<InlineDirective>();
+        foreach (var file in model.Files)
+        {
+            if (file.Text is not null && SyntaxOf(file.Kind) is { } syntax)
+            {
+                all.AddRange(Find(file, syntax));
+            }
+        }
+
+        return all;
+    }
+
+    public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax)
+    {
+        var text = file.Text!;
+        var found = new List<(int Line, TextSpan Span, string Body)>();
+        foreach (var (number, span) in text.Lines())
+        {
+            if (CommentBody(text, span, syntax) is { } comment)
+            {
+                found.Add((number, comment.Span, comment.Body));
+            }
+        }
+
+        var directiveLines = found.Select(f => f.Line).ToHashSet();
+        var result = new List<InlineDirective>(found.Count);
+        foreach (var (line, span, body) in found)
+        {
+            var target = line + 1;
+            while (directiveLines.Contains(target))
+            {
+                target++;
+            }
+
+            result.Add(Parse(file, line, span, body, target));
+        }
+
+        return result;
+    }
+
+    /// <summary>The part of a whole-line comment after its marker, when it starts with "smslint-".</summary>
+    private static (TextSpan Span, string Body)? CommentBody(SourceText text, TextSpan line, CommentSyntax syntax)
+    {
+        var s = text.Text.AsSpan(line.Start, line.Length);
+        var start = 0;
+        while (start < s.Length && s[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        var rest = s[start..];
+        ReadOnlySpan<char> body;
+        if (syntax == CommentSyntax.Semicolon)
+        {
+            if (!rest.StartsWith(";"))
+            {
+                return null;
+            }
+
+            body = rest[1..];
+        }
+        else
+        {
+            var command = rest.StartsWith("@") ? rest[1..] : rest;
+            if (command.StartsWith("::"))
+            {
+                body = command[2..];
+            }
+            else if (command.Length >= 4 && command[..3].Equals("REM", StringComparison.OrdinalIgnoreCase) && command[3] is ' ' or '\t')
+            {
+                body = command[4..];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        body = body.Trim();
+        if (!body.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var trimmedEnd = s.TrimEnd().Length;
+        return (TextSpan.FromBounds(line.Start + start, line.Start + trimmedEnd), body.ToString());
+    }
+
+    private static InlineDirective Parse(LoadedFile file, int line, TextSpan span, string body, int target)
+    {
+        var keywordEnd = body.IndexOfAny([' ', '\t']);
+        var keyword = keywordEnd < 0 ? body : body[..keywordEnd];
+        var rest = keywordEnd < 0 ? string.Empty : body[keywordEnd..];
+        DirectiveScope scope;
+        if (keyword.Equals(NextLineKeyword, StringComparison.OrdinalIgnoreCase))
+        {
+            scope = DirectiveScope.NextLine;
+        }
+        else if (keyword.Equals(FileKeyword, StringComparison.OrdinalIgnoreCase))
+        {
+            scope = DirectiveScope.File;
+        }
+        else
+        {
+            return new InlineDirective(file, line, span, DirectiveScope.NextLine, [], null, null, target,
+                $"'{keyword}' is not a suppression comment SmsLint knows; write '{NextLineKeyword}' or '{FileKeyword}'");
+        }
+
+        string? reason = null;
+        var separator = FindReasonSeparator(rest);
+        if (separator >= 0)
+        {
+            reason = rest[(separator + 2)..].Trim();
+            rest = rest[..separator];
+            if (reason.Length == 0)
+            {
+                reason = null;
+            }
+        }
+
+        var ids = new List<string>();
+        DateOnly? until = null;
+        string? problem = null;
+        var tokens = rest.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Equals("until", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 < tokens.Length && DateOnly.TryParseExact(tokens[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    until = date;
+                    i++;
+                }
+                else
+                {
+                    problem ??= "'until' must be followed by a date written YYYY-MM-DD";
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (BuiltInRules.Find(token) is not { } rule)
+            {
+                problem ??= $"it names '{token}', which is not a rule id (see 'smslint rules')";
+                continue;
+            }
+
+            if (MetaRules.Contains(rule.Descriptor.Id))
+            {
+                problem ??= $"findings of {rule.Descriptor.Id} are about suppressions and cannot be suppressed inline; list the rule under rules.ignore instead";
+                continue;
+            }
+
+            if (!ids.Contains(rule.Descriptor.Id))
+            {
+                ids.Add(rule.Descriptor.Id);
+            }
+        }
+
+        if (problem is null && ids.Count == 0)
+        {
+            problem = "it names no rule id; write the ids of the rules to suppress, e.g. 'SMS3001'";
+        }
+
+        if (problem is null && reason is null)
+        {
+            problem = "it gives no reason; end it with ' -- ' and why the finding is accepted";
+        }
+
+        return new InlineDirective(file, line, span, scope, ids, reason, until, target, problem);
+    }
+
+    /// <summary>The index of "--" that starts the reason: at the start or after white space.</summary>
+    private static int FindReasonSeparator(string rest)
+    {
+        for (var i = 0; i + 1 < rest.Length; i++)
+        {
+            if (rest[i] == '-' && rest[i + 1] == '-' && (i == 0 || rest[i - 1] is ' ' or '\t'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>How a format writes a whole-line comment.</summary>
+public enum CommentSyntax
+{
+    /// <summary><c>REM …</c>, <c>@REM …</c> or <c>:: …</c>.</summary>
+    Batch,
+
+    /// <summary><c>; …</c>.</summary>
+    Semicolon,
+}

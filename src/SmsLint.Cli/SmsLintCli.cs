@@ -108,6 +108,7 @@ public static class SmsLintCli
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
         var failLevel = new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this level (with --baseline: a new finding).", DefaultValueFactory = _ => "error" };
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var catalogFile = new Option<string?>("--catalog") { Description = "Use this SMS catalog (JSON, see src/SmsLint.Analysis/Catalog/sms-catalog.schema.json) instead of the embedded one; overrides the configuration's catalog." };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier SmsLint SARIF log (see 'smslint baseline'): results get a baselineState and only new findings fail the gate." };
         var profile = new Option<string>("--sarif-profile") { Description = "ide keeps suppressed results with their justification; github leaves them out (GitHub ignores SARIF suppressions).", DefaultValueFactory = _ => "ide" };
         profile.AcceptOnlyFromAmong("ide", "github");
@@ -119,7 +120,7 @@ public static class SmsLintCli
 
         var command = new Command("scan", "Scan a snapshot and report findings.");
         common.AddTo(command);
-        foreach (var option in new Option[] { format, output, failLevel, baseline, profile, srcRoot, prefix, category, summary, showSuppressed })
+        foreach (var option in new Option[] { format, output, failLevel, catalogFile, baseline, profile, srcRoot, prefix, category, summary, showSuppressed })
         {
             command.Options.Add(option);
         }
@@ -130,6 +131,7 @@ public static class SmsLintCli
             var request = common.Request(parse, parse.GetValue(format)!, parse.GetValue(output), level) with
             {
                 Baseline = parse.GetValue(baseline),
+                Catalog = parse.GetValue(catalogFile),
                 SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
                 SrcRoot = parse.GetValue(srcRoot),
                 GithubPathPrefix = parse.GetValue(prefix),

@@ -17,6 +17,9 @@ namespace SmsLint.Engine;
 /// </summary>
 internal sealed class ParsedContentCache
 {
+    /// <summary>Larger files are not shared (SMS text files are a few kilobytes).</summary>
+    public const int MaxContentBytes = 256 * 1024;
+
     private readonly ConcurrentDictionary<ContentKey, Parsed> _byContent = new();
 
     internal readonly record struct ContentKey(FileKind Kind, int Length, ulong Hash1, ulong Hash2);

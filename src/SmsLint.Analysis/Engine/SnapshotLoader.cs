@@ -138,7 +138,13 @@ public static class SnapshotLoader
         }
 
         // Replicated files (logon scripts on every DC, client copies of a copy list) are decoded
-        // and parsed once; the other copies share the immutable result.
+        // and parsed once; the other copies share the immutable result. Only files of ordinary
+        // SMS size: an outsized file is rare, and is parsed on its own like any other.
+        if (bytes.Length > ParsedContentCache.MaxContentBytes)
+        {
+            parsed = null;
+        }
+
         var key = parsed is null ? default : ParsedContentCache.Key(file.Kind, bytes);
         if (parsed is not null && parsed.TryApply(key, file))
         {

@@ -27,6 +27,9 @@ public sealed record ScanRequest(
     /// <summary>--config: the configuration file; null looks for smslint.yml at the snapshot root.</summary>
     public string? Config { get; init; }
 
+    /// <summary>--catalog: an SMS catalog file replacing the embedded one (wins over the configuration's catalog).</summary>
+    public string? Catalog { get; init; }
+
     /// <summary>--baseline: an earlier SmsLint SARIF log; results get a baselineState and only new ones gate.</summary>
     public string? Baseline { get; init; }
 
@@ -185,7 +188,7 @@ public static class ScanRunner
 
         var catalog = SmsCatalog.LoadEmbedded();
         var catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded");
-        if (config?.CatalogPath is { } catalogPath)
+        if ((request.Catalog is null ? config?.CatalogPath : Path.GetFullPath(request.Catalog)) is { } catalogPath)
         {
             CatalogLoadResult result;
             try

@@ -156,6 +156,27 @@ internal static class Invariants
             throw new InvariantException($"SARIF has {results} results for {report.Findings.Count} findings");
         }
 
+        // The other output formats take the same findings: they must not throw, and JSON and XML must parse.
+        _ = SarifWriter.WriteToString(report, SarifProfile.Github, "captures/site");
+        using (var text = new StringWriter())
+        {
+            Writers.Text.CompilerTextWriter.Write(report, text, includeSuppressed: true);
+            Writers.Github.GithubAnnotationWriter.Write(report, text, "captures/site");
+        }
+
+        using (var stream = new MemoryStream())
+        {
+            Writers.Json.JsonFindingWriter.Write(report, stream);
+            using var _ = JsonDocument.Parse(stream.ToArray());
+        }
+
+        using (var stream = new MemoryStream())
+        {
+            Writers.JUnit.JUnitWriter.Write(report, stream);
+            stream.Position = 0;
+            _ = System.Xml.Linq.XDocument.Load(stream);
+        }
+
         return sarif;
     }
 

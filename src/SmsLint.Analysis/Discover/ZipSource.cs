@@ -155,7 +155,7 @@ public sealed class ZipSource : ISnapshotSource
             {
                 entry = entry with
                 {
-                    Unreadable = $"is the archive entry {Quote(e.FullName)}, whose name {reason}; extracted, it would land outside the snapshot (zip slip), so it was not read",
+                    Unreadable = $"is the archive entry {Quote(e.FullName)}, whose name {reason}; a name like that is unsafe to extract (zip slip: it can land outside the snapshot), so it was not read",
                     ProblemKind = EntryProblemKind.Unsafe,
                 };
             }

@@ -162,6 +162,11 @@ public static class SnapshotLoader
     {
         var decoded = TextDecoder.Decode(bytes);
         file.Encoding = decoded.Encoding;
+        if (decoded.Encoding != "utf-8")
+        {
+            file.RawBytes = bytes;
+        }
+
         switch (decoded.Status)
         {
             case DecodeStatus.Binary:

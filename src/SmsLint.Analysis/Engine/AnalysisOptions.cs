@@ -24,6 +24,13 @@ public sealed record AnalysisOptions
     /// <summary>Stops the scan (Ctrl-C, SIGTERM): the loader and the rule loop then throw <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Called once the snapshot is listed and before any file is read, with the scan's cancellation
+    /// token: a fixed point in the middle of a scan. The CLI sets it only for its signal tests
+    /// (<c>SMSLINT_TEST_PAUSE_AFTER_LISTING</c>, docs/robustness.md).
+    /// </summary>
+    public Action<CancellationToken>? AfterListing { get; init; }
+
     /// <summary>Parallel degree for reading and parsing; output does not depend on it.</summary>
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 

@@ -28,9 +28,11 @@ public static class SnapshotLoader
             entries = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)];
         }
 
+        var cancellation = options.Cancellation;
+        options.AfterListing?.Invoke(cancellation);
+        cancellation.ThrowIfCancellationRequested();
         var loaded = new LoadedFile[entries.Count];
         var parsed = new ParsedContentCache();
-        var cancellation = options.Cancellation;
         try
         {
             Parallel.For(

@@ -90,7 +90,7 @@ public static class ScanRunner
             return exit;
         }
 
-        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation } };
+        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation, AfterListing = TestPause.FromEnvironment() } };
         ScanReport report;
         try
         {

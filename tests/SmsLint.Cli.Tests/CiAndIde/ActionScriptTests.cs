@@ -45,13 +45,10 @@ public sealed class ActionScriptTests
         return new ActionRun(process.ExitCode, stdout + stderr.Result, values, File.ReadAllText(summary));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Demo_fails_the_gate_and_writes_sarif_outputs_and_summary()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // the action runs on Linux and macOS runners
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var run = Run(ws, new() { ["SNAPSHOT"] = "testdata/demo", ["FAIL_LEVEL"] = "error", ["CATEGORY"] = "smslint-demo" });
@@ -79,13 +76,10 @@ public sealed class ActionScriptTests
         Assert.Contains("| error | SMS1003 | `DC02/SMSLOGON/Config/Copylog.tcf:1` |", run.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Fail_level_none_passes_and_a_baseline_counts_new_findings()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var passed = Run(ws, new() { ["SNAPSHOT"] = "testdata/demo", ["FAIL_LEVEL"] = "none" });
@@ -103,13 +97,10 @@ public sealed class ActionScriptTests
         Sarif.Keep(File.ReadAllText(gated.Outputs["sarif-file"]), "action-baseline");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Configuration_error_exits_2_and_says_so_in_the_summary()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var config = ws.Outside("bad.yml");

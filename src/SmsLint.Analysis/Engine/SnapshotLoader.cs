@@ -47,7 +47,7 @@ public static class SnapshotLoader
         }
 
         cancellation.ThrowIfCancellationRequested();
-        return new SnapshotModel(loaded);
+        return new SnapshotModel(loaded) { RootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(source.RootPath)) };
     }
 
     private static bool IsSorted(IReadOnlyList<SnapshotEntry> entries)

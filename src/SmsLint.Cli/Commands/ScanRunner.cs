@@ -36,7 +36,7 @@ public sealed record ScanRequest(
     /// <summary>--no-inline-suppressions: smslint-disable comments suppress nothing and are reported.</summary>
     public bool NoInlineSuppressions { get; init; }
 
-    /// <summary>--sarif-profile: ide keeps suppressed results, github leaves them out.</summary>
+    /// <summary>--sarif-profile: ide keeps every result; github and azure-devops leave out suppressed and absent ones.</summary>
     public SarifProfile SarifProfile { get; init; } = SarifProfile.Ide;
 
     /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
@@ -319,7 +319,7 @@ public static class ScanRunner
             switch (request.Format)
             {
                 case "sarif":
-                    SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Github ? request.GithubPathPrefix : null);
+                    SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Ide ? null : request.GithubPathPrefix);
                     break;
                 case "json":
                     JsonFindingWriter.Write(report, s);

@@ -141,12 +141,12 @@ public static class JUnitWriter
             var counts = new List<string>();
             if (errors > 0)
             {
-                counts.Add(Plural(errors, "error"));
+                counts.Add(Plural.Of(errors, "error"));
             }
 
             if (warnings > 0)
             {
-                counts.Add(Plural(warnings, "warning"));
+                counts.Add(Plural.Of(warnings, "warning"));
             }
 
             xml.WriteStartElement("failure");
@@ -206,9 +206,6 @@ public static class JUnitWriter
 
         return cleaned?.ToString() ?? text;
     }
-
-    private static string Plural(int count, string word) =>
-        Number(count) + " " + word + (count == 1 ? string.Empty : "s");
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

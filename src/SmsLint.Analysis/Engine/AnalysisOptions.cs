@@ -40,6 +40,9 @@ public sealed record AnalysisOptions
     /// <summary>Rule ids not to run.</summary>
     public IReadOnlySet<string> Ignore { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether the rule runs: selected (or nothing selected) and not ignored.</summary>
+    public bool RunsRule(string id) => (Select.Count == 0 || Select.Contains(id)) && !Ignore.Contains(id);
+
     /// <summary>Files not to scan at all (configuration <c>exclude</c>); null: none.</summary>
     public Config.PathGlobs? Exclude { get; init; }
 

@@ -41,6 +41,7 @@ public static class Linter
         return new ScanReport(ToolVersion, source.RootPath, BuiltInRules.Descriptors, findings, Sort(notifications), catalogInfo)
         {
             FilesScanned = model.Files.Count,
+            RulesRun = BuiltInRules.All.Select(r => r.Descriptor.Id).Where(options.RunsRule).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -59,7 +60,7 @@ public static class Linter
         {
             options.Cancellation.ThrowIfCancellationRequested();
             var id = rule.Descriptor.Id;
-            if ((options.Select.Count > 0 && !options.Select.Contains(id)) || options.Ignore.Contains(id))
+            if (!options.RunsRule(id))
             {
                 continue;
             }

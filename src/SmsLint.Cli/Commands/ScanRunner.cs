@@ -94,11 +94,15 @@ public static class ScanRunner
         ScanReport report;
         try
         {
+            var started = DateTimeOffset.UtcNow;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             report = Analyze(prepared, request.Category, request.SrcRoot);
             if (prepared.Baseline is { } baseline)
             {
                 report = ApplyBaseline(report, baseline, prepared.Options);
             }
+
+            report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
 
             Render(report, request, stdout, cancellation);
         }
@@ -278,8 +282,7 @@ public static class ScanRunner
     public static ScanReport ApplyBaseline(ScanReport report, IReadOnlyList<BaselineEntry> baseline, AnalysisOptions options)
     {
         bool InScope(BaselineEntry entry) =>
-            (options.Select.Count == 0 || options.Select.Contains(entry.RuleId))
-            && !options.Ignore.Contains(entry.RuleId)
+            options.RunsRule(entry.RuleId)
             && options.Exclude?.IsMatch(entry.Location.Path) != true;
 
         var compared = SarifBaseline.Compare(report.Findings, baseline, report.Rules, InScope);

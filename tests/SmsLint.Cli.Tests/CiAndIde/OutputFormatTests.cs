@@ -81,6 +81,19 @@ public sealed class OutputFormatTests
         Assert.Contains("| error | SMS1003 | `DC02/SMSLOGON/Config/Copylog.tcf:1` |", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Junit_marks_rules_left_out_by_select_as_skipped()
+    {
+        var (_, xml, _) = CliRunner.Run("scan", Demo, "--format", "junit", "--select", "SMS1003,SMS3001", "--fail-level", "none");
+        var root = System.Xml.Linq.XDocument.Parse(xml).Root!;
+        StrictAntJUnit.Check(root);
+        var cases = root.Elements("testcase").ToList();
+        Assert.Equal((cases.Count - 2).ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)root.Attribute("skipped"));
+        Assert.All(cases.Where(c => (string?)c.Attribute("classname") is not ("SMS1003" or "SMS3001")), c => Assert.NotNull(c.Element("skipped")));
+        Assert.NotNull(cases.Single(c => (string?)c.Attribute("classname") == "SMS1003").Element("failure"));
+        Assert.Equal(Environment.MachineName, (string?)root.Attribute("hostname"));
+    }
+
     [Theory]
     [InlineData("--category", "has space")]
     [InlineData("--sarif-profile", "vscode")]

@@ -26,6 +26,15 @@ public static class SmsLintCli
     /// <summary>Parses and runs; parse errors go to <paramref name="stderr"/> with exit code 2.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        // "smslint scan --version" asks the same as "smslint --version"; System.CommandLine only
+        // knows the option on the root command and would take it for the snapshot's name. Both
+        // print SmsLint's own version (System.CommandLine's is the entry assembly's).
+        if (args.TakeWhile(a => a != "--").Contains("--version", StringComparer.Ordinal))
+        {
+            stdout.WriteLine(Version);
+            return ExitCodes.Clean;
+        }
+
         var parse = Build(cancellation).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -49,6 +58,11 @@ public static class SmsLintCli
         }
     }
 
+    /// <summary>What <c>--version</c> prints: the informational version, as System.CommandLine prints it.</summary>
+    public static string Version { get; } =
+        typeof(SmsLintCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? Linter.ToolVersion;
+
     /// <summary>Options shared by scan, baseline and fix: what to scan and with which rules.</summary>
     private sealed class CommonOptions
     {
@@ -63,7 +77,7 @@ public static class SmsLintCli
             });
         }
 
-        public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot folder (one folder per machine, one per share)." };
+        public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot: a folder with one folder per machine and one per share below it, or a .zip of such a folder (read in place, never extracted)." };
 
         public Option<string?> Config { get; } = new("--config", "-c") { Description = "Configuration file (default: smslint.yml or smslint.yaml at the snapshot root, if present)." };
 

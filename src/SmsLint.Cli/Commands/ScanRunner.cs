@@ -121,7 +121,7 @@ public static class ScanRunner
             stderr.WriteLine(CompilerTextWriter.Summary(report));
         }
 
-        foreach (var n in report.Notifications)
+        foreach (var n in report.Notifications.Where(n => !ReportedAsFinding(n, report)))
         {
             stderr.WriteLine($"smslint: {n.Level.ToSarif()}: {n.Message}");
         }
@@ -135,6 +135,13 @@ public static class ScanRunner
 
         return result;
     }
+
+    /// <summary>
+    /// A snapshot part skipped while listing or a file that could not be read is a finding as well
+    /// (SMS0006, SMS0005) when those rules ran: standard error does not repeat it.
+    /// </summary>
+    private static bool ReportedAsFinding(Notification n, ScanReport report) =>
+        n.Id.StartsWith("SMS-SOURCE-", StringComparison.Ordinal) && report.Ran("SMS0005") && report.Ran("SMS0006");
 
     /// <summary>
     /// 1 when an unsuppressed finding is at or above the fail level ("none" never fails). With a

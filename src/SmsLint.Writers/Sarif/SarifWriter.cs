@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SmsLint.Findings;
 using SmsLint.Writers.Sarif.Model;
 using Fix = SmsLint.Writers.Sarif.Model.Fix;
@@ -43,8 +42,7 @@ public static class SarifWriter
     /// </param>
     public static void Write(ScanReport report, Stream output, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)
     {
-        JsonSerializer.Serialize(output, Build(report, profile, pathPrefix), SarifJsonContext.Default.SarifLog);
-        output.WriteByte((byte)'\n');
+        JsonOutput.Write(output, Build(report, profile, pathPrefix), SarifJsonContext.Default.SarifLog);
     }
 
     public static string WriteToString(ScanReport report, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)

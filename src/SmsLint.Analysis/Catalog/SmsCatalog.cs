@@ -202,18 +202,18 @@ public sealed record HotfixFile
 
     /// <summary>
     /// The facts of the file a proof compares ("version", "size", "date"); empty means only the one
-    /// <see cref="Proof"/> names. Times of day and platforms are never compared.
+    /// <see cref="Proof"/> names (null when the catalog does not say). Times of day and platforms are never compared.
     /// </summary>
-    public IReadOnlyList<string> MatchOn { get; init; } = [];
+    public IReadOnlyList<string>? MatchOn { get; init; }
 
     /// <summary>
     /// Other KB packages that ship this very file at a version that meets the minimum, so the file
     /// alone proves nothing about this hotfix (Baseobj.dll of Q252717 is also in Q253151).
     /// </summary>
-    public IReadOnlyList<string> SharedWith { get; init; } = [];
+    public IReadOnlyList<string>? SharedWith { get; init; }
 
     /// <summary>True when the file, at the minimum version, can only have come from this hotfix.</summary>
-    public bool IsDistinctive => SharedWith.Count == 0;
+    public bool IsDistinctive => SharedWith is not { Count: > 0 };
 
     /// <summary>
     /// Whether a local modified date matches <see cref="Date"/> within <see cref="DateToleranceDays"/>.

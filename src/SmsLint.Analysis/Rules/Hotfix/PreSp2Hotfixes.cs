@@ -148,7 +148,7 @@ public sealed record HotfixAssessment(
             var problems = Proofs.Where(p => p.Problem is not null).Select(p => p.ProblemClause).ToList();
             var proving = Proofs.Where(p => p.Proves).Select(p => p.Spec.IsDistinctive
                 ? $"'{p.ExpectedPath}' reaches '{p.MinVersion.ToFileVersionString()}' but cannot prove the hotfix alone"
-                : $"'{p.ExpectedPath}' reaches '{p.MinVersion.ToFileVersionString()}' but is also shipped by {PreSp2Hotfixes.JoinAnd(p.Spec.SharedWith)}, so it proves nothing alone");
+                : $"'{p.ExpectedPath}' reaches '{p.MinVersion.ToFileVersionString()}' but is also shipped by {PreSp2Hotfixes.JoinAnd(p.Spec.SharedWith ?? [])}, so it proves nothing alone");
             return string.Join("; ", problems.Concat(proving));
         }
     }

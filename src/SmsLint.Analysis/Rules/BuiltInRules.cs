@@ -73,6 +73,7 @@ public static class BuiltInRules
         new Versions.UnknownBuild(),
         new Versions.SiteVersionEvidenceDisagrees(),
         new Versions.ServicePackPrerequisiteMissing(),
+        new Versions.Sp3HotfixesRevertUnderSp4(),
         new Versions.RemoteConsoleOlderThanSite(),
 
         // SMS60nn — hotfixes (candidate LP0nn of the hotfix checks)

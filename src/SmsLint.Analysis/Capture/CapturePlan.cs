@@ -40,7 +40,7 @@ public static class CapturePlans
             throw new CapturePlanException($"--from '{value}' is not of the form MACHINE/SHARE=SOURCE (for example DC01/SMSLOGON=smb://dc01/SMSLOGON)");
         }
 
-        return Check(new PlannedShare(target[..slash], target[(slash + 1)..], value[(eq + 1)..].Trim()), $"--from '{value}'");
+        return Check(new PlannedShare(target[..slash], target[(slash + 1)..], value[(eq + 1)..].Trim()), $"--from for '{target}'");
     }
 
     private static PlannedShare Check(PlannedShare share, string where)

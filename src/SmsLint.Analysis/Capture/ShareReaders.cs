@@ -206,12 +206,17 @@ public sealed partial class SmbShareReader : IShareReader
             throw new ShareUnreachableException(status ?? FirstLine(stderr) ?? $"smbclient exited with code {code}");
         }
 
-        return ParseListing(stdout);
+        return ParseListing(stdout, _directory);
     }
 
-    /// <summary>Parses the output of <c>recurse on; ls</c>: "\dir" headers, then "  name  ATTR  size  Day Mon dd hh:mm:ss yyyy" lines.</summary>
-    public static List<SourceFile> ParseListing(string stdout)
+    /// <summary>
+    /// Parses the output of <c>recurse on; ls</c>: "\dir" headers, then "  name  ATTR  size  Day Mon dd hh:mm:ss yyyy"
+    /// lines. Headers name folders from the share root; with a start folder (smb://host/share/path,
+    /// smbclient -D) they are made relative to it.
+    /// </summary>
+    public static List<SourceFile> ParseListing(string stdout, string? startFolder = null)
     {
+        var start = startFolder?.Replace('\\', '/').Trim('/');
         var files = new List<SourceFile>();
         var dir = string.Empty;
         foreach (var raw in stdout.Split('\n'))
@@ -220,6 +225,13 @@ public sealed partial class SmbShareReader : IShareReader
             if (line.StartsWith('\\'))
             {
                 dir = line.Trim('\\').Replace('\\', '/');
+                if (start is { Length: > 0 })
+                {
+                    dir = dir.Equals(start, StringComparison.OrdinalIgnoreCase) ? string.Empty
+                        : dir.StartsWith(start + "/", StringComparison.OrdinalIgnoreCase) ? dir[(start.Length + 1)..]
+                        : dir;
+                }
+
                 continue;
             }
 

@@ -147,7 +147,7 @@ public static class SnapshotCapture
             captured++;
             shares.Add(new CaptureShare(planned.Path, planned.Source, ShareOutcomes.Captured));
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"[{done}/{plan.Shares.Count}] {planned.Path}: {shareFiles:N0} files, {shareBytes:N0} bytes (so far {copied:N0} files, {bytes:N0} bytes)"));
+                $"[{done}/{plan.Shares.Count}] {planned.Path}: {shareFiles:N0} {(shareFiles == 1 ? "file" : "files")}, {shareBytes:N0} bytes (so far {copied:N0} {(copied == 1 ? "file" : "files")}, {bytes:N0} bytes)"));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));

@@ -15,6 +15,7 @@ public static class SmsLintCli
     public static RootCommand Build(CancellationToken cancellation = default)
     {
         var root = new RootCommand("SmsLint: static analysis of captured SMS 1.2 and 2.0 share snapshots.");
+        root.Subcommands.Add(CaptureCommand(cancellation));
         root.Subcommands.Add(ScanCommand(cancellation));
         root.Subcommands.Add(BaselineCommand(cancellation));
         root.Subcommands.Add(FixCommand(cancellation));
@@ -154,6 +155,58 @@ public static class SmsLintCli
                 ShowSuppressed = parse.GetValue(showSuppressed),
             };
             return ScanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
+        });
+        return command;
+    }
+
+    private static Command CaptureCommand(CancellationToken cancellation)
+    {
+        var from = new Option<string[]>("--from") { Description = "A share to capture, MACHINE/SHARE=SOURCE; SOURCE is a folder, a UNC path (Windows) or smb://host[:port]/share[/path]. Repeatable.", AllowMultipleArgumentsPerToken = false };
+        var plan = new Option<string?>("--plan") { Description = "A capture plan (INI: [MACHINE] sections of SHARE=SOURCE lines; see --draft-plan)." };
+        var draft = new Option<string?>("--draft-plan") { Description = "Draft a capture plan from this hierarchy.ini (to standard output, or --output) and capture nothing." };
+        var draftUnc = new Option<bool>("--draft-unc") { Description = "Draft \\\\MACHINE\\SHARE sources instead of smb:// URLs (the default on Windows)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The snapshot to write: a new or empty folder, or FILE.zip (written atomically; keeps last-write times)." };
+        var hierarchy = new Option<string?>("--hierarchy") { Description = "A hierarchy.ini to copy to the snapshot root (overrides the plan's [Snapshot] Hierarchy=)." };
+        var all = new Option<bool>("--all") { Description = "Copy every file of each share, not only the SMS files SmsLint reads." };
+        var maxFile = new Option<long?>("--max-file-size") { Description = "Largest file copied, in bytes (default 67108864, 64 MiB); larger files are recorded in capture.json and skipped." };
+        var maxTotal = new Option<long?>("--max-total-size") { Description = "Most bytes copied in all (default 2147483648, 2 GiB); later files are recorded and skipped." };
+        var auth = new Option<string?>("--authentication-file", "-A") { Description = "smbclient authentication file (username=, password=, domain=); or set SMSLINT_SMB_AUTH_FILE, or SMSLINT_SMB_USER and SMSLINT_SMB_PASSWORD. Credentials are never taken from the command line." };
+        var minProtocol = new Option<string?>("--smb-min-protocol") { Description = "Passed to smbclient as 'client min protocol'; NT1 lets it speak SMB1 to Windows NT 4.0 domain controllers (insecure: use only on a trusted network)." };
+        minProtocol.AcceptOnlyFromAmong("NT1", "SMB2", "SMB3");
+        foreach (var option in new Option[] { maxFile, maxTotal })
+        {
+            option.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<long?>() is < 1)
+                {
+                    r.AddError($"{r.Option.Name} must be a positive number of bytes.");
+                }
+            });
+        }
+
+        var command = new Command("capture", "Capture live SMS shares (folders, UNC paths, smb:// through smbclient) into a snapshot with capture.json.");
+        foreach (var option in new Option[] { from, plan, draft, draftUnc, output, hierarchy, all, maxFile, maxTotal, auth, minProtocol })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var request = new CaptureRequest
+            {
+                From = parse.GetValue(from) ?? [],
+                Plan = parse.GetValue(plan),
+                DraftPlan = parse.GetValue(draft),
+                DraftUnc = parse.GetValue(draftUnc),
+                Output = parse.GetValue(output),
+                Hierarchy = parse.GetValue(hierarchy),
+                All = parse.GetValue(all),
+                MaxFileBytes = parse.GetValue(maxFile),
+                MaxTotalBytes = parse.GetValue(maxTotal),
+                AuthenticationFile = parse.GetValue(auth),
+                SmbMinProtocol = parse.GetValue(minProtocol),
+            };
+            return CaptureRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
         });
         return command;
     }

@@ -80,7 +80,9 @@ public static class FileClassifier
         var parts = entry.Path.Split('/');
         if (parts.Length == 1)
         {
-            var rootKind = parts[0].Equals("hierarchy.ini", StringComparison.OrdinalIgnoreCase) ? FileKind.HierarchyIni : FileKind.Unknown;
+            var rootKind = parts[0].Equals("hierarchy.ini", StringComparison.OrdinalIgnoreCase) ? FileKind.HierarchyIni
+                : parts[0].Equals(Capture.CaptureManifest.FileName, StringComparison.OrdinalIgnoreCase) ? FileKind.CaptureManifest
+                : FileKind.Unknown;
             return new SnapshotFile(entry, string.Empty, string.Empty, ShareKind.Root, parts[0], rootKind);
         }
 

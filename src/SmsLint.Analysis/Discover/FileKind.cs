@@ -20,6 +20,9 @@ public enum FileKind
     NetconfFile,
     LsmLockFile,
     Binary,
+
+    /// <summary>capture.json at the snapshot root: file times and attributes recorded by <c>smslint capture</c>.</summary>
+    CaptureManifest,
 }
 
 /// <summary>The role of a captured share, recognised by its name.</summary>

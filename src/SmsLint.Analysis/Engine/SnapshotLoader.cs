@@ -66,7 +66,7 @@ public static class SnapshotLoader
     /// <summary>Kinds read and decoded as text.</summary>
     public static bool IsTextKind(FileKind kind) => kind is FileKind.HierarchyIni or FileKind.CopyLog or FileKind.BatchScript
         or FileKind.CopyList or FileKind.ClientSmsIni or FileKind.DomainIni or FileKind.SmsCfgIni or FileKind.CompverIni
-        or FileKind.CaplistIni or FileKind.SmslsIni or FileKind.SeniorLst;
+        or FileKind.CaplistIni or FileKind.SmslsIni or FileKind.SeniorLst or FileKind.CaptureManifest;
 
     public static LoadedFile LoadOne(ISnapshotSource source, SnapshotEntry entry, AnalysisOptions options) => LoadOne(source, entry, options, null);
 
@@ -245,6 +245,11 @@ public static class SnapshotLoader
                 file.ParseErrors = batch.Errors;
                 break;
             case FileKind.SeniorLst:
+                break;
+            case FileKind.CaptureManifest:
+                var manifest = Capture.CaptureManifest.Read(System.Text.Encoding.UTF8.GetBytes(text.Text), text);
+                file.Document = manifest.Manifest;
+                file.ParseErrors = [.. manifest.Errors.Select(e => new ParseError(new TextSpan(Math.Clamp(e.Offset, 0, text.Length), 0), $"{e.Message} (capture.json)"))];
                 break;
             default:
                 var ini = IniGrammar.Parse(text, maxLine, deadline);

@@ -35,6 +35,9 @@ public sealed class SnapshotModel
                 case ShareKind.Root when f.Kind == FileKind.HierarchyIni:
                     hierarchy ??= file;
                     break;
+                case ShareKind.Root when f.Kind == FileKind.CaptureManifest:
+                    CaptureFile ??= file;
+                    break;
                 case ShareKind.SmsLogon:
                     AddLogonPointFile(Get(logonPoints, key, () => new LogonPoint(f.Machine, f.Share)), file);
                     break;
@@ -84,6 +87,15 @@ public sealed class SnapshotModel
     public IReadOnlyList<ClientMachine> Clients { get; }
 
     public HierarchyFacts Hierarchy { get; }
+
+    /// <summary>capture.json at the root, when the snapshot has one (read or not).</summary>
+    public LoadedFile? CaptureFile { get; }
+
+    /// <summary>The capture manifest: file times, attributes and share outcomes; null without a readable capture.json.</summary>
+    public SmsLint.Capture.CaptureManifest? Capture => CaptureFile?.As<SmsLint.Capture.CaptureManifest>();
+
+    /// <summary>What capture.json records about a file (size, last-write time, attributes); null when unknown.</summary>
+    public SmsLint.Capture.CaptureFile? CaptureFacts(LoadedFile file) => Capture?.File(file.Path);
 
     /// <summary>Sites and their version evidence, built on first use.</summary>
     public SiteIndex Sites => _sites ??= new SiteIndex(this);

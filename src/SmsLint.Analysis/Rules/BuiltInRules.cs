@@ -22,6 +22,7 @@ public static class BuiltInRules
         new Input.UnusedSuppression(),
         new Input.ExpiredSuppression(),
         new Input.NotASnapshotRoot(),
+        new Input.CaptureIncomplete(),
 
         // SMS10nn — Copylog.tcf (candidate CL0nn)
         new CopyLog.CopyLogMissing(),
@@ -34,6 +35,8 @@ public static class BuiltInRules
         new CopyLog.CopyLogOwnerLacksCliInst(),
         new CopyLog.CopyLogDiffersAcrossDcs(),
         new CopyLog.CopyLogClaimedByOlderSite(),
+        new CopyLog.CopyLogReadOnlyAfterSp2(),
+        new CopyLog.CopyLogOlderThanHotfix(),
 
         // SMS20nn — shared logon points (candidate LP0nn)
         new LogonPoints.SitesAtDifferentVersionsShareLogonPoint(),

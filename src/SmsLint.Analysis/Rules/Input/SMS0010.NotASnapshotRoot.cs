@@ -38,7 +38,7 @@ public sealed class NotASnapshotRoot : Rule
         {
             message += $", and its own name '{context.Model.RootName}' is a share name, so it looks like one share's folder";
         }
-        else if (files.FirstOrDefault(f => f.Kind is not (FileKind.Unknown or FileKind.HierarchyIni)) is { } smsFile)
+        else if (files.FirstOrDefault(f => f.File.ShareKind != ShareKind.Root && f.Kind != FileKind.Unknown) is { } smsFile)
         {
             message += $", and it holds the SMS file '{smsFile.Path}' outside any share, so it looks like one share's folder";
         }

@@ -60,8 +60,24 @@ public sealed class Check20NtBugPath : Rule
                 $"'{script.File.FileName}' ({LogonScripts.Role(script)}) runs 'check20 {switchText}' under ':RUN_NT', and the 'Check20.exe' beside it is {size} bytes, not the {expected}-byte file of hotfix {hotfix.Id} (dated {spec.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "1998-10-06"}); with the unfixed file, a Windows NT client whose PATH lacks %windir% gets errorlevel 1, is taken for an SMS 2.0 client and skips client setup (Cli_nt) and inventory (Invwin32). Replace Check20.exe in Site.srv\\Maincfg.box\\Client.src on the SMS 1.2 site server with the {hotfix.Id} file and update the copies in Repl\\Export\\Scripts and Repl\\Import\\Scripts, or put %windir% on the clients' PATH (Q200791).",
                 Evidence.At(script, call.Statement.Span, "Check20 is called for Windows NT clients here."),
                 $"check20:{share.Root.ToUpperInvariant()}",
-                [Evidence.Whole(exe, $"'Check20.exe' is {size} bytes; the fixed file is {expected} bytes.")]);
+                [Evidence.Whole(exe, $"'Check20.exe' is {size} bytes; the fixed file is {expected} bytes.{DateNote(context, exe, spec)}")]);
         }
+    }
+
+    /// <summary>
+    /// With capture.json: the file's last-write date next to the fixed file's date (Q200791: 10/06/98),
+    /// which the size alone does not show.
+    /// </summary>
+    private static string DateNote(RuleContext context, Model.LoadedFile exe, HotfixFile spec)
+    {
+        if (context.Model.CaptureFacts(exe)?.LastWrite is not { } written || spec.Date is not { } fixedDate)
+        {
+            return string.Empty;
+        }
+
+        var date = DateOnly.FromDateTime(written);
+        var same = Math.Abs(date.DayNumber - fixedDate.DayNumber) <= 1 ? "the fixed file's date, so it may be a damaged copy of it" : $"not the fixed file's {fixedDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return $" capture.json records it last written {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {same}.";
     }
 
     /// <summary><c>/i</c> (as in Q200791) or <c>/v</c> (as in Q199987), any case.</summary>

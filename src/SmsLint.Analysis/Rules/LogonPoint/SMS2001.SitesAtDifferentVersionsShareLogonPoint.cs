@@ -107,8 +107,9 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
     /// A build difference is an error while the newest site is below SP2 (build 1493): clients of the
     /// older sites get base components that do not match their CAPs and may hang (Q236596, Q238780).
     /// From SP2 on Boot32wn refuses a significantly newer Clicore.exe by design (Q262677), so it is a
-    /// warning, unless a build 1239/1380 site of the group lacks a pre-SP2 hotfix (Q261931): then the
-    /// gate that protects its clients is open and it stays an error.
+    /// warning once every build 1239/1380 site of the group is shown to have its pre-SP2 hotfixes
+    /// (Q261931); while one is missing, or its status unknown (SMS6004), the gate that protects its
+    /// clients counts as open and it stays an error.
     /// </summary>
     private static Level BuildLevel(RuleContext context, SharedGroup group, VersionedSite newest)
     {
@@ -118,7 +119,7 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
         }
 
         var open = Hotfix.PreSp2Hotfixes.Assess(context.Model, context.Catalog)
-            .Any(a => group.Sites.Contains(a.Site) && a.State is Hotfix.HotfixState.MissingByBinary or Hotfix.HotfixState.MissingByDeclaration);
+            .Any(a => group.Sites.Contains(a.Site) && a.State != Hotfix.HotfixState.Applied);
         return open ? Level.Error : Level.Warning;
     }
 

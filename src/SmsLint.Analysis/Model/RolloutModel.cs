@@ -33,8 +33,9 @@ public sealed record DomainSite(SiteInfo Site, VersionClaim Claim)
 /// </summary>
 public sealed class DomainRollout
 {
-    internal DomainRollout(string? name, string? pdc, IReadOnlyList<string> machines, IReadOnlyList<LogonPoint> logonPoints, IReadOnlyList<SiteInfo> sites, IReadOnlyList<SiteUpgrade> upgrades)
+    internal DomainRollout(string? name, string? pdc, IReadOnlyList<string> machines, IReadOnlyList<LogonPoint> logonPoints, IReadOnlyList<SiteInfo> sites, IReadOnlyList<SiteUpgrade> upgrades, IReadOnlyList<string> justUpgraded)
     {
+        JustUpgraded = justUpgraded;
         Name = name;
         Pdc = pdc;
         Machines = machines;
@@ -68,6 +69,13 @@ public sealed class DomainRollout
 
     public RolloutPhase Phase { get; }
 
+    /// <summary>
+    /// In the "after" model of a plan (<see cref="SnapshotModel.WithUpgradesApplied"/>): the sites of the
+    /// domain whose upgrade was just applied. Their clients, CAPs and logon points are still catching up,
+    /// so the rollout counts as pending until the scripts are turned back on.
+    /// </summary>
+    public IReadOnlyList<string> JustUpgraded { get; }
+
     /// <summary>"domain 'CORP'" or "logon point 'DC01'", for messages.</summary>
     public string Description => Name is not null ? $"domain '{Name}'" : $"logon point '{Machines[0]}'";
 
@@ -75,7 +83,7 @@ public sealed class DomainRollout
     public string Key => Name is not null ? $"domain:{Name}" : $"lp:{Machines[0]}";
 
     /// <summary>A rollout is under way or planned: sites differ today, or the overlay upgrades one of them.</summary>
-    public bool Pending => Phase == RolloutPhase.Rollout || Upgrades.Count > 0;
+    public bool Pending => Phase == RolloutPhase.Rollout || Upgrades.Count > 0 || JustUpgraded.Count > 0;
 
     /// <summary>The version of a site once the overlay's upgrades are done (today's version when not upgraded).</summary>
     public SmsVersion VersionAfter(DomainSite site) => Upgrades.FirstOrDefault(u => u.Code == site.Code)?.To.Site ?? site.Version;
@@ -231,6 +239,7 @@ public sealed class RolloutModel
     {
         var sites = codes.Select(model.Sites.Find).OfType<SiteInfo>().Distinct().OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
         var own = upgrades.Where(u => sites.Contains(u.Site)).ToList();
-        return new DomainRollout(name, pdc, machines, lps, sites, own);
+        var applied = sites.Where(s => model.Applied.ContainsKey(s.Code)).Select(s => s.Code).ToList();
+        return new DomainRollout(name, pdc, machines, lps, sites, own, applied);
     }
 }

@@ -67,6 +67,12 @@ public sealed class LogonScriptDisabled : Rule
             return $"has a planned upgrade of {Hotfix.PreSp2Hotfixes.JoinAnd(ups)}";
         }
 
+        if (domain.Phase == Model.RolloutPhase.Steady && domain.JustUpgraded.Count > 0)
+        {
+            var done = domain.JustUpgraded.Select(c => $"'{c}'").ToList();
+            return $"has just had {Hotfix.PreSp2Hotfixes.JoinAnd(done)} upgraded by the plan";
+        }
+
         var sites = domain.Versioned.Select(s => $"'{s.Code}' at '{s.Claim.Raw}'").ToList();
         return $"has sites at different versions ({Hotfix.PreSp2Hotfixes.JoinAnd(sites)})";
     }

@@ -191,9 +191,12 @@ public static class SmsLintCli
         var catalogFile = new Option<string?>("--catalog") { Description = "Use this SMS catalog instead of the embedded one." };
         var category = new Option<string>("--category") { Description = "Analysis category of the SARIF output.", DefaultValueFactory = _ => "smslint-plan" };
         var summary = new Option<string?>("--summary") { Description = "Append the plan as Markdown to this file, e.g. $GITHUB_STEP_SUMMARY." };
+        var profile = new Option<string>("--sarif-profile") { Description = "ide or github (paths prefixed with --github-path-prefix).", DefaultValueFactory = _ => "ide" };
+        profile.AcceptOnlyFromAmong("ide", "github");
+        var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository, prefixed to the paths of --sarif-profile github logs." };
         var command = new Command("plan", "Check a hierarchy's readiness for a service-pack upgrade and predict what the upgrade breaks.");
         common.AddTo(command);
-        foreach (var option in new Option[] { format, output, upgrade, target, failOn, catalogFile, category, summary })
+        foreach (var option in new Option[] { format, output, upgrade, target, failOn, catalogFile, category, summary, profile, prefix })
         {
             command.Options.Add(option);
         }
@@ -205,6 +208,8 @@ public static class SmsLintCli
                 Catalog = parse.GetValue(catalogFile),
                 Category = parse.GetValue(category)!,
                 Summary = parse.GetValue(summary),
+                SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
+                GithubPathPrefix = parse.GetValue(prefix),
             };
             var request = new PlanRequest(scan, parse.GetValue(upgrade) ?? [], parse.GetValue(target), parse.GetValue(failOn)!);
             return PlanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);

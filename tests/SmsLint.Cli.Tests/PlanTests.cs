@@ -73,7 +73,7 @@ public sealed class PlanTests
         File.WriteAllText(Path.Combine(Repo.SarifOut, $"plan-{scenario}.sarif"), sarif);
         using var doc = JsonDocument.Parse(sarif);
         var results = doc.RootElement.GetProperty("runs")[0].GetProperty("results");
-        Assert.All(results.EnumerateArray(), r => Assert.StartsWith("SMS70", r.GetProperty("ruleId").GetString(), StringComparison.Ordinal));
+        Assert.All(results.EnumerateArray(), r => Assert.Matches("^SMS(70|00)[0-9]{2}$", r.GetProperty("ruleId").GetString()));
     }
 
     [Theory]
@@ -142,6 +142,19 @@ public sealed class PlanTests
         var (exit, _, err) = CliRunner.Run("plan", snapshot, option, value);
         Assert.Equal(2, exit);
         Assert.StartsWith("smslint: --", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Input_errors_fail_the_plan()
+    {
+        using var ws = new CiAndIde.Workspace();
+        var snapshot = ws.Outside("snap");
+        Directory.CreateDirectory(Path.Combine(snapshot, "DC01", "SMSLOGON", "Config"));
+        File.WriteAllBytes(Path.Combine(snapshot, "DC01", "SMSLOGON", "Config", "Copylog.tcf"), [0, 1, 2, 0, 0, 0, 0, 0]);
+        var (exit, json, _) = CliRunner.Run("plan", snapshot, "--format", "json");
+        using var doc = JsonDocument.Parse(json);
+        Assert.Contains(doc.RootElement.GetProperty("input").EnumerateArray(), f => f.GetProperty("level").GetString() == "error");
+        Assert.Equal(1, exit);
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public sealed record PlanResult(
     IReadOnlyList<Finding> Predicted,
     ScanReport Report)
 {
+    /// <summary>Today's input findings (SMS00xx): what SmsLint could not read, which the plan's answers rest on.</summary>
+    public IReadOnlyList<Finding> Input { get; init; } = [];
+
+    /// <summary>An error-level input finding: the plan cannot be trusted, so it fails like a blocker.</summary>
+    public bool InputBlocks => Input.Any(f => f.Level == Level.Error);
+
     public IReadOnlyList<ReadinessItem> Blockers => [.. Checklist.Where(i => i.IsBlocker)];
 
     /// <summary>Risks: not-ready or cannot-tell items, and predicted findings at warning or above.</summary>
@@ -115,8 +121,8 @@ public static class PlanRunner
     public static int Gate(PlanResult result, string failOn) => failOn switch
     {
         "none" => ExitCodes.Clean,
-        "risk" => result.Blockers.Count > 0 || result.HasRisk ? ExitCodes.Findings : ExitCodes.Clean,
-        _ => result.Blockers.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean,
+        "risk" => result.Blockers.Count > 0 || result.InputBlocks || result.HasRisk || result.Input.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean,
+        _ => result.Blockers.Count > 0 || result.InputBlocks ? ExitCodes.Findings : ExitCodes.Clean,
     };
 
     /// <summary>
@@ -155,14 +161,15 @@ public static class PlanRunner
             .Where(f => !f.IsSuppressed && (!known.TryGetValue(Key(f), out var level) || level < f.Level))
             .ToList();
 
-        var report = new ScanReport(Linter.ToolVersion, source.RootPath, BuiltInRules.Descriptors, readiness, notifications, prepared.CatalogInfo)
+        var input = now.Where(f => !f.IsSuppressed && f.Rule.Id.StartsWith("SMS00", StringComparison.Ordinal)).ToList();
+        var report = new ScanReport(Linter.ToolVersion, source.RootPath, BuiltInRules.Descriptors, Linter.Sort(input.Concat(readiness)), notifications, prepared.CatalogInfo)
         {
             FilesScanned = today.Files.Count,
             RuleDocs = RuleDocumentation.Pages,
             RuleSummaries = RuleDocumentation.Summaries,
             Category = category,
         };
-        return new PlanResult(planned.Rollout, Readiness.For(planned, prepared.Catalog), predicted, report);
+        return new PlanResult(planned.Rollout, Readiness.For(planned, prepared.Catalog), predicted, report) { Input = input };
     }
 
     private static string Key(Finding f) => f.Rule.Id + "|" + f.Fingerprints.GetValueOrDefault(Linter.OwnFingerprint, f.Subject);

@@ -77,23 +77,29 @@ public static class PlanWriters
             w.WriteEndArray();
             WriteItems(w, "checklist", result.Checklist);
             WriteItems(w, "blockers", result.Blockers);
-            w.WriteStartArray("predicted");
-            foreach (var f in result.Predicted)
-            {
-                w.WriteStartObject();
-                w.WriteString("ruleId", f.Rule.Id);
-                w.WriteString("level", f.Level.ToSarif());
-                w.WriteString("uri", f.Location.Path);
-                w.WriteNumber("line", f.Location.Region.StartLine);
-                w.WriteString("message", f.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteFindings(w, "predicted", result.Predicted);
+            WriteFindings(w, "input", result.Input);
             w.WriteEndObject();
         }
 
         output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteFindings(Utf8JsonWriter w, string name, IReadOnlyList<Finding> findings)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", f.Rule.Id);
+            w.WriteString("level", f.Level.ToSarif());
+            w.WriteString("uri", f.Location.Path);
+            w.WriteNumber("line", f.Location.Region.StartLine);
+            w.WriteString("message", f.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static Evidence SharedEvidence(VersionClaim claim) =>
@@ -190,6 +196,16 @@ public static class PlanWriters
             }
         }
 
+        if (result.Input.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Input problems (the plan rests on what SmsLint could read):");
+            foreach (var f in result.Input)
+            {
+                w.WriteLine($"  {f.Location.Path}:{f.Location.Region.StartLine}:{f.Location.Region.StartColumn}: {f.Level.ToSarif()}: {f.Message} [{f.Rule.Id}]");
+            }
+        }
+
         w.WriteLine();
         w.WriteLine("Predicted findings (after the plan, not in today's scan):");
         if (result.Predicted.Count == 0)
@@ -243,6 +259,17 @@ public static class PlanWriters
                 var evidence = string.Join("<br>", i.Evidence.Select(e => e.ToLocation()).Select(l => $"`{l.Path}:{l.Region.StartLine}`"));
                 var detail = i.Text + (i.Proof is { } p ? "<br>*To tell:* " + p : string.Empty);
                 w.WriteLine($"| {icon} | {i.Id} | {i.RuleId} | {i.Gate} | {Cell(detail)} | {evidence} |");
+            }
+        }
+
+        if (result.Input.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("### Input problems");
+            w.WriteLine();
+            foreach (var f in result.Input)
+            {
+                w.WriteLine($"- {f.Level.ToSarif()} {f.Rule.Id} `{f.Location.Path}:{f.Location.Region.StartLine}`: {Cell(f.Message)}");
             }
         }
 

@@ -111,8 +111,8 @@ public static class SmsLintCli
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
         var catalogFile = new Option<string?>("--catalog") { Description = "Use this SMS catalog (JSON, see src/SmsLint.Analysis/Catalog/sms-catalog.schema.json) instead of the embedded one; overrides the configuration's catalog." };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier SmsLint SARIF log (see 'smslint baseline'): results get a baselineState and only new findings fail the gate." };
-        var profile = new Option<string>("--sarif-profile") { Description = "ide keeps suppressed results with their justification; github leaves them out (GitHub ignores SARIF suppressions).", DefaultValueFactory = _ => "ide" };
-        profile.AcceptOnlyFromAmong("ide", "github");
+        var profile = new Option<string>("--sarif-profile") { Description = "ide keeps every result, suppressed ones with their justification; github leaves out suppressed and baseline-absent results (GitHub ignores suppressions and has no baselines); azure-devops is github's with the Azure DevOps form of automationDetails.", DefaultValueFactory = _ => "ide" };
+        profile.AcceptOnlyFromAmong("ide", "github", "azure-devops");
         var srcRoot = new Option<bool>("--srcroot") { Description = "Write originalUriBaseIds[%SRCROOT%] as the snapshot's absolute file URI, so IDE SARIF viewers open the files." };
         var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository: prefixed to the paths of --format github annotations and of --sarif-profile github logs." };
         var category = new Option<string>("--category") { Description = "Analysis category (SARIF automationDetails); keep it stable between runs.", DefaultValueFactory = _ => "smslint" };
@@ -133,7 +133,7 @@ public static class SmsLintCli
             {
                 Baseline = parse.GetValue(baseline),
                 Catalog = parse.GetValue(catalogFile),
-                SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
+                SarifProfile = parse.GetValue(profile) switch { "github" => SarifProfile.Github, "azure-devops" => SarifProfile.AzureDevOps, _ => SarifProfile.Ide },
                 SrcRoot = parse.GetValue(srcRoot),
                 GithubPathPrefix = parse.GetValue(prefix),
                 Category = parse.GetValue(category)!,

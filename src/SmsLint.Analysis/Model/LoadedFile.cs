@@ -48,6 +48,13 @@ public sealed class LoadedFile
 
     public string? Encoding { get; set; }
 
+    /// <summary>
+    /// The bytes as read, kept only where GitHub's upload-sarif would hash something other than
+    /// <see cref="Text"/> (it reads every file as UTF-8): a file in another encoding, with a BOM, or
+    /// not text at all. The fingerprint pass hashes these instead of reading the file again.
+    /// </summary>
+    public byte[]? RawBytes { get; set; }
+
     /// <summary>The parsed document (IniDocument, BatchDocument, CopyLogDocument, CopyListDocument) or null.</summary>
     public object? Document { get; set; }
 

@@ -21,6 +21,7 @@ public static class BuiltInRules
         new Input.InvalidSuppression(),
         new Input.UnusedSuppression(),
         new Input.ExpiredSuppression(),
+        new Input.NotASnapshotRoot(),
 
         // SMS10nn — Copylog.tcf (candidate CL0nn)
         new CopyLog.CopyLogMissing(),

@@ -16,7 +16,7 @@ public static class PlanWriters
     {
         var open = result.Checklist.Count(i => i.Status != ReadinessStatus.Ready);
         return string.Create(CultureInfo.InvariantCulture,
-            $"smslint plan: phase {Phase(result.Rollout.Phase)}; {result.Rollout.Upgrades.Count} upgrade(s), {result.Checklist.Count} checklist item(s), {open} not ready or unknown, {result.Blockers.Count} blocker(s), {result.Predicted.Count} predicted finding(s).");
+            $"smslint plan: phase {Phase(result.Rollout.Phase)}; {result.Rollout.Upgrades.Count} upgrade(s), {result.Checklist.Count} checklist item(s), {open} not ready or unknown, {result.Blockers.Count} blocker(s), {result.Predicted.Count} predicted finding(s){(result.Input.Count > 0 ? $", {result.Input.Count} input problem(s)" : string.Empty)}.");
     }
 
     public static string Phase(RolloutPhase phase) => phase == RolloutPhase.Rollout ? "rollout" : "steady";

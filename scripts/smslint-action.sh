@@ -8,6 +8,10 @@
 #   INPUT_BASELINE    an earlier SmsLint SARIF log written by `smslint baseline` (optional)
 #   INPUT_CONFIG      configuration file (optional; default smslint.yml at the snapshot root)
 #   INPUT_CATEGORY    code scanning category (default smslint); keep it stable
+#   INPUT_PLAN        true: also run `smslint plan` (implied by the next two)
+#   INPUT_PLAN_UPGRADE  SITE=VERSION items separated by spaces, commas or new lines (optional)
+#   INPUT_PLAN_TARGET   VERSION for every SMS 2.0 site below it (optional)
+#   INPUT_PLAN_FAIL_ON  blocker | risk | none (default blocker)
 #   SMSLINT           how to run SmsLint (default: smslint on PATH), e.g. "dotnet path/smslint.dll"
 # GitHub's variables: GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP.
 #
@@ -24,6 +28,10 @@ fail_level="${INPUT_FAIL_LEVEL:-error}"
 baseline="${INPUT_BASELINE:-}"
 config="${INPUT_CONFIG:-}"
 category="${INPUT_CATEGORY:-smslint}"
+plan="${INPUT_PLAN:-false}"
+plan_upgrade="${INPUT_PLAN_UPGRADE:-}"
+plan_target="${INPUT_PLAN_TARGET:-}"
+plan_fail_on="${INPUT_PLAN_FAIL_ON:-blocker}"
 output_file="${GITHUB_OUTPUT:-/dev/null}"
 summary_file="${GITHUB_STEP_SUMMARY:-/dev/null}"
 workspace="${GITHUB_WORKSPACE:-$PWD}"
@@ -49,6 +57,7 @@ elif [ ! -d "$snapshot" ]; then
   fail_early "The snapshot '$snapshot' does not exist: give the snapshot folder or a .zip of it."
 fi
 case "$fail_level" in error|warning|note|none) ;; *) fail_early "The input 'fail-level' must be error, warning, note or none, not '$fail_level'." ;; esac
+case "$plan_fail_on" in blocker|risk|none) ;; *) fail_early "The input 'plan-fail-on' must be blocker, risk or none, not '$plan_fail_on'." ;; esac
 case "$category" in ''|*[!A-Za-z0-9._/-]*) fail_early "The input 'category' must be letters, digits, '.', '_', '-' and '/' only, not '$category'." ;; esac
 
 work="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/smslint"
@@ -94,7 +103,6 @@ fi
 if [ -s "$sarif" ]; then
   out sarif-file "$sarif"
 fi
-out exit-code "$rc"
 
 if [ "$rc" -ge 2 ]; then
   # SmsLint stopped before it could summarise: put its messages on the job page.
@@ -108,4 +116,44 @@ elif [ "$rc" -eq 1 ]; then
   echo "::error title=SmsLint::Findings at or above '$fail_level'${baseline:+ that are not in the baseline}; see the job summary and the code scanning alerts."
 fi
 
+# The upgrade plan (contract §6): its SARIF (SMS7xxx readiness results) goes to a second code
+# scanning category, "<category>-plan"; its Markdown joins the job summary. The job fails when
+# either the scan or the plan does (the higher exit code wins).
+if [ "$plan" = "true" ] || [ -n "$plan_upgrade" ] || [ -n "$plan_target" ]; then
+  plan_sarif="$work/${category//\//-}-plan.sarif"
+  plan_log="$work/${category//\//-}-plan.log"
+  rm -f "$plan_sarif"
+  plan_args=(plan "$snapshot" --format sarif --sarif-profile github --output "$plan_sarif"
+             --fail-on "$plan_fail_on" --category "$category-plan" --summary "$summary_file")
+  [ -z "${prefix:-}" ] || plan_args+=(--github-path-prefix "$prefix")
+  [ -z "$config" ] || plan_args+=(--config "$config")
+  [ -z "$plan_target" ] || plan_args+=(--target "$plan_target")
+  for item in ${plan_upgrade//,/ }; do
+    plan_args+=(--upgrade "$item")
+  done
+  echo "smslint ${plan_args[*]}"
+  "${smslint[@]}" "${plan_args[@]}" 2>"$plan_log"
+  plan_rc=$?
+  cat "$plan_log" >&2
+  [ ! -s "$plan_sarif" ] || out plan-sarif-file "$plan_sarif"
+  out plan-exit-code "$plan_rc"
+  # "smslint plan: phase rollout; 2 upgrade(s), 11 checklist item(s), 4 not ready or unknown, 1 blocker(s), 0 predicted finding(s)."
+  plan_line="$(grep -E '^smslint plan: ' "$plan_log" | tail -n 1)"
+  if [ -n "$plan_line" ]; then
+    out plan-blockers "$(printf '%s' "$plan_line" | grep -oE '[0-9]+ blocker' | grep -oE '^[0-9]+' || printf '0')"
+  fi
+  if [ "$plan_rc" -ge 2 ]; then
+    {
+      printf '## SmsLint plan could not run (exit %s)\n\n```text\n' "$plan_rc"
+      sed 's/```/` ` `/g' "$plan_log"
+      printf '```\n'
+    } >>"$summary_file"
+    echo "::error title=SmsLint plan::smslint plan exited with $plan_rc; see the log above."
+  elif [ "$plan_rc" -eq 1 ]; then
+    echo "::error title=SmsLint plan::The upgrade plan has items at or above '$plan_fail_on'; see the job summary."
+  fi
+  [ "$plan_rc" -le "$rc" ] || rc=$plan_rc
+fi
+
+out exit-code "$rc"
 exit "$rc"

@@ -19,6 +19,7 @@ public static class SmsLintCli
         root.Subcommands.Add(ScanCommand(cancellation));
         root.Subcommands.Add(BaselineCommand(cancellation));
         root.Subcommands.Add(FixCommand(cancellation));
+        root.Subcommands.Add(PlanCommand(cancellation));
         root.Subcommands.Add(RulesCommand());
         root.Subcommands.Add(ExplainCommand());
         return root;
@@ -239,6 +240,46 @@ public static class SmsLintCli
         {
             var request = new FixRequest(common.Request(parse, "text", null, Level.None), parse.GetValue(output), parse.GetValue(inPlace));
             return FixRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>smslint plan (contract §6): readiness checklist, blockers and predicted findings of an upgrade plan.</summary>
+    private static Command PlanCommand(CancellationToken cancellation)
+    {
+        var common = new CommonOptions();
+        var format = new Option<string>("--format", "-f") { Description = "Output format (sarif: the checklist as SMS7xxx results).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(PlanRunner.Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the plan to this file (atomically) instead of standard output." };
+        var upgrade = new Option<string[]>("--upgrade") { Description = "SITE=VERSION: plan the upgrade of one site (VERSION: 2.00.1493.2000 or SP1..SP4); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var target = new Option<string?>("--target") { Description = "VERSION: plan the upgrade of every SMS 2.0 site below it (2.00.1493.2000 or SP1..SP4)." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 on a blocker (default), on any risk (open items, predicted warnings), or never.", DefaultValueFactory = _ => "blocker" };
+        failOn.AcceptOnlyFromAmong("blocker", "risk", "none");
+        var catalogFile = new Option<string?>("--catalog") { Description = "Use this SMS catalog instead of the embedded one." };
+        var category = new Option<string>("--category") { Description = "Analysis category of the SARIF output.", DefaultValueFactory = _ => "smslint-plan" };
+        var summary = new Option<string?>("--summary") { Description = "Append the plan as Markdown to this file, e.g. $GITHUB_STEP_SUMMARY." };
+        var profile = new Option<string>("--sarif-profile") { Description = "ide or github (paths prefixed with --github-path-prefix).", DefaultValueFactory = _ => "ide" };
+        profile.AcceptOnlyFromAmong("ide", "github");
+        var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository, prefixed to the paths of --sarif-profile github logs." };
+        var command = new Command("plan", "Check a hierarchy's readiness for a service-pack upgrade and predict what the upgrade breaks.");
+        common.AddTo(command);
+        foreach (var option in new Option[] { format, output, upgrade, target, failOn, catalogFile, category, summary, profile, prefix })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var scan = common.Request(parse, parse.GetValue(format)!, parse.GetValue(output), Level.None) with
+            {
+                Catalog = parse.GetValue(catalogFile),
+                Category = parse.GetValue(category)!,
+                Summary = parse.GetValue(summary),
+                SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
+                GithubPathPrefix = parse.GetValue(prefix),
+            };
+            var request = new PlanRequest(scan, parse.GetValue(upgrade) ?? [], parse.GetValue(target), parse.GetValue(failOn)!);
+            return PlanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
         });
         return command;
     }

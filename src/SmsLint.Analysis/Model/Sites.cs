@@ -37,6 +37,9 @@ public sealed record VersionClaim(
     TextSpan? Span,
     string Description)
 {
+    /// <summary>True for a claim that reads as the plan's version (the "after" model of <c>smslint plan</c>).</summary>
+    public bool Planned { get; init; }
+
     /// <summary>A version that names a real build (not a 2.0.9x.y packaging version).</summary>
     public bool HasBuild => Version is { } v && !v.IsPackagingVersion;
 }
@@ -149,6 +152,14 @@ public sealed class SiteIndex
             }
         }
 
+        foreach (var (code, planned) in model.Applied)
+        {
+            if (_sites.TryGetValue(code, out var site))
+            {
+                ApplyUpgrade(site, planned);
+            }
+        }
+
         foreach (var site in _sites.Values)
         {
             var ordered = site.Claims.OrderBy(c => c.Source).ThenBy(c => c.File.Path, StringComparer.Ordinal).ToList();
@@ -174,6 +185,33 @@ public sealed class SiteIndex
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// Replaces every claim of an upgraded site with the planned version: Compver.ini claims read as
+    /// the service pack's base components (when the catalog lists them), the others as the site version.
+    /// </summary>
+    private static void ApplyUpgrade(SiteInfo site, PlannedVersion planned)
+    {
+        var replaced = site.Claims.Select(c =>
+        {
+            if (c.Version is not { Major: 2 } v || v.IsPackagingVersion)
+            {
+                return c;
+            }
+
+            var compver = c.Source is VersionSource.SiteServerCompver or VersionSource.CapCompver or VersionSource.LogonPointCompver;
+            var to = compver && planned.Base is { } b ? b : planned.Site;
+            return c with
+            {
+                Version = to,
+                Raw = to.ToString(),
+                Planned = true,
+                Description = $"the plan upgrades site {site.Code} to '{planned.Site}' (today {c.Description})",
+            };
+        }).ToList();
+        site.Claims.Clear();
+        site.Claims.AddRange(replaced);
     }
 
     private static void AddCompverClaim(SiteInfo site, LoadedFile file, VersionSource source, string what)

@@ -15,8 +15,19 @@ public sealed class SnapshotModel
     public string RootName { get; init; } = string.Empty;
 
     public SnapshotModel(IReadOnlyList<LoadedFile> files)
+        : this(files, null, null)
+    {
+    }
+
+    /// <summary>
+    /// A model of the same files under an upgrade plan (<see cref="RolloutOverlay"/>), or, with
+    /// <paramref name="applied"/>, as the hierarchy would look once those upgrades are done.
+    /// </summary>
+    public SnapshotModel(IReadOnlyList<LoadedFile> files, RolloutOverlay? overlay, IReadOnlyDictionary<string, PlannedVersion>? applied)
     {
         Files = files;
+        Overlay = overlay ?? RolloutOverlay.None;
+        Applied = applied ?? new Dictionary<string, PlannedVersion>();
         var logonPoints = new SortedDictionary<string, LogonPoint>(StringComparer.OrdinalIgnoreCase);
         var logonServers = new SortedDictionary<string, LogonServer>(StringComparer.OrdinalIgnoreCase);
         var siteServers = new SortedDictionary<string, SiteServer>(StringComparer.OrdinalIgnoreCase);
@@ -101,6 +112,36 @@ public sealed class SnapshotModel
     public SiteIndex Sites => _sites ??= new SiteIndex(this);
 
     private SiteIndex? _sites;
+
+    /// <summary>The upgrade plan the model is read under (<see cref="RolloutOverlay.None"/> for a scan).</summary>
+    public RolloutOverlay Overlay { get; }
+
+    /// <summary>Site code → the planned version already applied to its evidence (the "after" model of a plan).</summary>
+    public IReadOnlyDictionary<string, PlannedVersion> Applied { get; }
+
+    /// <summary>Each shared domain's phase and the overlay's upgrades, built once on first use.</summary>
+    public RolloutModel Rollout => _rollout ??= new RolloutModel(this);
+
+    private RolloutModel? _rollout;
+
+    /// <summary>The same files read under <paramref name="overlay"/>.</summary>
+    public SnapshotModel WithOverlay(RolloutOverlay overlay) => new(Files, overlay, null);
+
+    /// <summary>
+    /// The hierarchy as it would be once the overlay's upgrades are done: each upgraded site's
+    /// version evidence (site server, CAPs, its logon-point folders) reads as the planned version,
+    /// since a service pack upgrades a site's CAPs and logon points with it (Q237543).
+    /// </summary>
+    public SnapshotModel WithUpgradesApplied()
+    {
+        var applied = new Dictionary<string, PlannedVersion>(StringComparer.Ordinal);
+        foreach (var u in Rollout.Upgrades)
+        {
+            applied[u.Code] = u.To;
+        }
+
+        return new SnapshotModel(Files, RolloutOverlay.None with { Planning = Overlay.Planning }, applied);
+    }
 
     /// <summary>
     /// The NT domains a logon point serves, from hierarchy.ini ([Domain X] PDC/Controllers). Empty

@@ -59,6 +59,7 @@ public static class BuiltInRules
         new LogonScript.GotoTargetMissing(),
         new LogonScript.MissingSms20Interop(),
         new LogonScript.Check20NtBugPath(),
+        new LogonScript.LogonScriptStillEnabled(),
 
         // SMS40nn — copy lists (candidate CV0nn); SMS41nn — SMS 1.2 clients (candidate SI0nn)
         new CopyList.CopyListVersionMismatch(),
@@ -84,6 +85,18 @@ public static class BuiltInRules
         new Hotfix.PreSp2HotfixMissing(),
         new Hotfix.HotfixStatusUnknown(),
         new Hotfix.CcrRetryBoxNotEmptied(),
+
+        // SMS70nn — upgrade readiness: the checklist of 'smslint plan' (Q238780, Q237543, Q261931)
+        new Readiness.HotfixesBeforeSp2NotReady(),
+        new Readiness.CopyLogNotRewritten(),
+        new Readiness.CopyLogCopiesNotInLine(),
+        new Readiness.LogonScriptsNotDisabledForUpgrade(),
+        new Readiness.CapsOrLogonPointsBehindSite(),
+        new Readiness.SeniorLstNotReadyForRollout(),
+        new Readiness.NoRasBypassForRollout(),
+        new Readiness.AdvertisementsExpiryUnknown(),
+        new Readiness.RemoteConsolesUpgradeUnknown(),
+        new Readiness.SitesNotUpgradedTogether(),
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(r => r.Descriptor)];

@@ -14,11 +14,16 @@ internal static class FixtureRunner
 {
     public static readonly SmsCatalog Catalog = SmsCatalog.LoadEmbedded();
 
-    public static ScanReport Scan(string snapshot, IEnumerable<Rule>? rules = null, AnalysisOptions? options = null)
+    public static ScanReport Scan(string snapshot, IEnumerable<Rule>? rules = null, AnalysisOptions? options = null, Model.RolloutOverlay? overlay = null)
     {
         options ??= new AnalysisOptions();
         using var source = new DirectorySource(snapshot);
         var model = SnapshotLoader.Load(source, options);
+        if (overlay is not null)
+        {
+            model = model.WithOverlay(overlay);
+        }
+
         var notifications = new List<Notification>();
         var findings = Linter.Run(model, rules ?? BuiltInRules.All, options, Catalog, notifications, source.Problems, source);
         return new ScanReport(
@@ -31,6 +36,41 @@ internal static class FixtureRunner
         {
             FilesScanned = model.Files.Count,
         };
+    }
+
+    /// <summary>
+    /// The upgrade plan of a fixture case: plan.args beside its snapshot folder holds the arguments of
+    /// 'smslint plan' (--target VERSION, --upgrade SITE=VERSION; an empty file plans nothing but still
+    /// reads the snapshot as the plan command does). Null when the case has no plan.args.
+    /// </summary>
+    public static Model.RolloutOverlay? Overlay(string caseDir)
+    {
+        var path = Path.Combine(caseDir, "plan.args");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var words = File.ReadAllText(path).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var upgrades = new List<string>();
+        string? target = null;
+        for (var i = 0; i + 1 < words.Length; i += 2)
+        {
+            if (words[i] == "--target")
+            {
+                target = words[i + 1];
+            }
+            else if (words[i] == "--upgrade")
+            {
+                upgrades.Add(words[i + 1]);
+            }
+            else
+            {
+                throw new InvalidDataException($"{path}: unknown argument '{words[i]}'");
+            }
+        }
+
+        return Model.RolloutOverlay.Parse(upgrades, target, Catalog, out var error) ?? throw new InvalidDataException($"{path}: {error}");
     }
 
     public static string Text(ScanReport report)

@@ -34,7 +34,7 @@ public sealed class RuleFixtureTests
         var snapshot = Path.Combine(dir, "snapshot");
         Assert.True(Directory.Exists(snapshot), $"{dir} has no snapshot folder");
 
-        var report = FixtureRunner.Scan(snapshot, [rule!]);
+        var report = FixtureRunner.Scan(snapshot, [rule!], overlay: FixtureRunner.Overlay(dir));
         FixtureRunner.SaveSarif(report, $"rule-{ruleId}-{caseName}");
 
         Assert.All(report.Findings, f => Assert.Equal(ruleId, f.Rule.Id));

@@ -72,7 +72,9 @@ public sealed record HotfixAssessment(
     {
         get
         {
-            var parts = Newer.Select(n => $"'{n.Site.Code}' at build {n.Claim.Version!.Value.Build} ('{n.Claim.Raw}')").ToList();
+            var parts = Newer.Select(n => n.Claim.Planned
+                ? $"'{n.Site.Code}', which the plan upgrades to build {n.Claim.Version!.Value.Build} ('{n.Claim.Raw}')"
+                : $"'{n.Site.Code}' at build {n.Claim.Version!.Value.Build} ('{n.Claim.Raw}')").ToList();
             return (parts.Count == 1 ? "site " : "sites ") + PreSp2Hotfixes.JoinAnd(parts);
         }
     }
@@ -97,7 +99,9 @@ public sealed record HotfixAssessment(
         var related = new List<Evidence>();
         foreach (var (site, claim) in Newer)
         {
-            related.Add(new Evidence(claim.File, claim.Span, $"Site {site.Code} is at '{claim.Raw}': {claim.Description}."));
+            related.Add(new Evidence(claim.File, claim.Span, claim.Planned
+                ? $"{char.ToUpperInvariant(claim.Description[0])}{claim.Description[1..]}."
+                : $"Site {site.Code} is at '{claim.Raw}': {claim.Description}."));
             if (Domain.Members.TryGetValue(site.Code, out var member))
             {
                 related.Add(member);
@@ -199,6 +203,9 @@ public static class PreSp2Hotfixes
                 {
                     var trigger = hotfix.SupersededBy?.Build ?? Sp2Build;
                     var newer = sites.Where(s => s.Claim.Version!.Value.Build >= trigger).ToList();
+
+                    // Q261931: "before upgrading any of your sites to SP2" - a planned upgrade counts too.
+                    newer.AddRange(PlannedNewer(model, sites, site, trigger));
                     if (newer.Count == 0)
                     {
                         continue;
@@ -216,6 +223,27 @@ public static class PreSp2Hotfixes
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The other sites of the domain that the upgrade plan (<see cref="SnapshotModel.Rollout"/>) takes to
+    /// <paramref name="trigger"/> or later while they are below it today, each with a planned claim.
+    /// </summary>
+    private static IEnumerable<(SiteInfo Site, VersionClaim Claim)> PlannedNewer(SnapshotModel model, List<(SiteInfo Site, VersionClaim Claim)> sites, SiteInfo self, int trigger)
+    {
+        foreach (var (other, claim) in sites)
+        {
+            if (other != self && claim.Version!.Value.Build < trigger && model.Rollout.PlannedFor(other.Code) is { } planned && planned.Site.Build >= trigger)
+            {
+                yield return (other, claim with
+                {
+                    Version = planned.Site,
+                    Raw = planned.Site.ToString(),
+                    Planned = true,
+                    Description = $"the plan upgrades site {other.Code} from '{claim.Raw}' to '{planned.Site}'",
+                });
+            }
+        }
     }
 
     /// <summary>

@@ -7,9 +7,9 @@ namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
 /// LP001: the sites sharing a logon point run different SMS versions (Q262677, Q236596, Q238780,
-/// Q261931). A different build is an error, a different service pack digit on the same build a
-/// warning (a note when <see cref="SignificanceOptions.ServicePackDigitIsSignificant"/> is off), and a
-/// difference only in the hotfix or ICP digits a note.
+/// Q261931). A different build is an error below SP2 or while a pre-SP2 hotfix is missing, a warning
+/// from SP2 on; a different service pack digit on the same build, or a difference only in the hotfix
+/// or ICP digits, a note.
 /// </summary>
 public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
 {
@@ -40,7 +40,8 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
                     $"Sites at different SMS builds share {group.Describe}: {SharedLogonPoints.Join(listed)}. Logon points carry the base components of the newest site '{newest.Code}', so clients of the older sites get base components that do not match their CAPs (before SP2, Q236596), or, from SP2 on, new clients are assigned only to the newest site (Q262677); upgrade every site that shares the logon point to the same service pack within a few hours of each other (build 1239 and 1380 sites need the hotfixes of Q261931 before any site goes to SP2), or disable logon installation on the older sites until they are upgraded.",
                     SharedLogonPoints.Anchor(group, newest),
                     $"{group.Key}:build",
-                    Related(group, newest, sites));
+                    Related(group, newest, sites),
+                    BuildLevel(context, group, newest));
             }
 
             // Same build, different service pack digit (SP2, SP3 and SP4 are all build 1493).
@@ -61,7 +62,7 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
                     SharedLogonPoints.Anchor(group, newest),
                     $"{group.Key}:service-pack",
                     Related(group, newest, spSites),
-                    significant ? Level.Warning : Level.Note);
+                    Level.Note);
             }
 
             // Same build and service pack, different hotfix or ICP digits: compared only between like sources.
@@ -100,6 +101,26 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
                     Level.Note);
             }
         }
+    }
+
+    /// <summary>
+    /// A build difference is an error while the newest site is below SP2 (build 1493): clients of the
+    /// older sites get base components that do not match their CAPs and may hang (Q236596, Q238780).
+    /// From SP2 on Boot32wn refuses a significantly newer Clicore.exe by design (Q262677), so it is a
+    /// warning once every build 1239/1380 site of the group is shown to have its pre-SP2 hotfixes
+    /// (Q261931); while one is missing, or its status unknown (SMS6004), the gate that protects its
+    /// clients counts as open and it stays an error.
+    /// </summary>
+    private static Level BuildLevel(RuleContext context, SharedGroup group, VersionedSite newest)
+    {
+        if (newest.Version.Build < NewClientsOnlyToNewestSite.FirstSp2Build)
+        {
+            return Level.Error;
+        }
+
+        var open = Hotfix.PreSp2Hotfixes.Assess(context.Model, context.Catalog)
+            .Any(a => group.Sites.Contains(a.Site) && a.State != Hotfix.HotfixState.Applied);
+        return open ? Level.Error : Level.Warning;
     }
 
     private static List<Evidence> Related(SharedGroup group, VersionedSite newest, IEnumerable<VersionedSite> sites)

@@ -95,6 +95,11 @@ internal static class SharedLogonPoints
     /// <summary>The claim as a phrase for messages, naming where it comes from and the version as written.</summary>
     public static string Text(VersionClaim claim)
     {
+        if (claim.Planned)
+        {
+            return $"the plan upgrades site '{claim.SiteCode}' to '{claim.Raw}'";
+        }
+
         var f = claim.File.File;
         return claim.Source switch
         {

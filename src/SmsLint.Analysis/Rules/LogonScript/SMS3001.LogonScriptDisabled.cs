@@ -34,6 +34,20 @@ public sealed class LogonScriptDisabled : Rule
             }
 
             var lineSpan = file.Text!.GetLineSpan(file.Text.GetLineNumber(statement.Span.Start));
+
+            // While a rollout is under way or planned on the script's domain, GOTO END is what Q238780
+            // asks for: a note that says when to take it out, and no fix.
+            if (context.Model.Rollout.DomainsOfScript(file).FirstOrDefault(d => d.Pending) is { } pending)
+            {
+                context.Report(
+                    $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, as Q238780 advises while {pending.Description} {PendingClause(pending)}; turn the logon script back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded.",
+                    Evidence.At(file, statement.Span),
+                    $"goto-end:{LogonScripts.Role(file)}",
+                    related,
+                    Level.Note);
+                continue;
+            }
+
             var fullLine = LineEdits.DeleteLine(file, lineSpan);
             context.Report(
                 $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, so logon-script installation and upgrade of SMS clients is turned off; remove '{context.Model.FindFile(file.Path)!.Text!.Slice(lineSpan).Trim()}' once the service-pack rollout or RAS exception it was added for is over.",
@@ -42,6 +56,25 @@ public sealed class LogonScriptDisabled : Rule
                 related,
                 fix: new Fix("Delete the GOTO END line", [fullLine]));
         }
+    }
+
+    /// <summary>"has sites at different versions ('AAA' at '…' and 'BBB' at '…')" or "has a planned upgrade of 'AAA' to '…'".</summary>
+    private static string PendingClause(Model.DomainRollout domain)
+    {
+        if (domain.Upgrades.Count > 0)
+        {
+            var ups = domain.Upgrades.Select(u => $"'{u.Code}' to '{u.To.Site}'").ToList();
+            return $"has a planned upgrade of {Hotfix.PreSp2Hotfixes.JoinAnd(ups)}";
+        }
+
+        if (domain.Phase == Model.RolloutPhase.Steady && domain.JustUpgraded.Count > 0)
+        {
+            var done = domain.JustUpgraded.Select(c => $"'{c}'").ToList();
+            return $"has just had {Hotfix.PreSp2Hotfixes.JoinAnd(done)} upgraded by the plan";
+        }
+
+        var sites = domain.Versioned.Select(s => $"'{s.Code}' at '{s.Claim.Raw}'").ToList();
+        return $"has sites at different versions ({Hotfix.PreSp2Hotfixes.JoinAnd(sites)})";
     }
 
     /// <summary>The first line that does something: not blank, not REM or '::', not a label, not 'echo off'.</summary>

@@ -1,0 +1,9 @@
+@echo off
+REM Skip SMS on dial-up connections
+%0\..\checkras.exe
+if errorlevel 1 goto END
+REM Microsoft Systems Management Server 2.0 logon script
+%0\..\SNBOOT.exe
+if errorlevel 1 goto END
+%0\..\SMSBOOT1.EXE
+:END

@@ -41,6 +41,7 @@ public static class Linter
         return new ScanReport(ToolVersion, source.RootPath, BuiltInRules.Descriptors, findings, Sort(notifications), catalogInfo)
         {
             FilesScanned = model.Files.Count,
+            Hierarchy = options.CollectHierarchy ? HierarchyMapBuilder.Build(model, catalog, source) : null,
         };
     }
 
@@ -55,9 +56,12 @@ public static class Linter
     {
         var findings = new List<Finding>();
         var ran = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
+        var all = rules as IReadOnlyCollection<Rule> ?? [.. rules];
+        options.Progress?.Start("running rules", all.Count);
+        foreach (var rule in all)
         {
             options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Step();
             var id = rule.Descriptor.Id;
             if ((options.Select.Count > 0 && !options.Select.Contains(id)) || options.Ignore.Contains(id))
             {

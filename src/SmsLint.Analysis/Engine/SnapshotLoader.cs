@@ -31,13 +31,19 @@ public static class SnapshotLoader
         var loaded = new LoadedFile[entries.Count];
         var parsed = new ParsedContentCache();
         var cancellation = options.Cancellation;
+        var progress = options.Progress;
+        progress?.Start("reading and parsing files", entries.Count);
         try
         {
             Parallel.For(
                 0,
                 entries.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
-                i => loaded[i] = LoadOne(source, entries[i], options, parsed));
+                i =>
+                {
+                    loaded[i] = LoadOne(source, entries[i], options, parsed);
+                    progress?.Step();
+                });
         }
         catch (AggregateException ex) when (cancellation.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
         {

@@ -1,3 +1,5 @@
+using SmsLint.Hierarchy;
+
 namespace SmsLint.Findings;
 
 /// <summary>Something that went wrong in the run itself rather than in the snapshot (SARIF toolExecutionNotifications).</summary>
@@ -36,4 +38,7 @@ public sealed record ScanReport(
 
     /// <summary>Files scanned, for summaries.</summary>
     public int FilesScanned { get; init; }
+
+    /// <summary>The hierarchy's facts for a map (HTML report), when the scan was asked to collect them.</summary>
+    public HierarchyMap? Hierarchy { get; init; }
 }

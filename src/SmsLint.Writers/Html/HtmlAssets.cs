@@ -40,7 +40,7 @@ internal static class HtmlAssets
         svg.map .strong { font-weight: 700; }
         svg.map .detail { fill: var(--muted); }
         svg.map .warn { fill: var(--err); font-weight: 700; }
-        svg.map .group-label { fill: var(--muted); font-style: italic; }
+        svg.map .group-label { fill: var(--muted); font-style: italic; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; stroke-linejoin: round; }
         svg.map .conflict rect { stroke: var(--err); stroke-width: 3; stroke-dasharray: 6 3; }
         svg.map .missing rect { stroke: #888; stroke-dasharray: 4 3; }
         svg.map .pdc rect { stroke-width: 2; }
@@ -74,6 +74,7 @@ internal static class HtmlAssets
         dl.prov { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; }
         dl.prov dt { font-weight: 600; } dl.prov dd { margin: 0; overflow-wrap: anywhere; }
         [hidden] { display: none !important; }
+        .finding, details.mass, details.domain { content-visibility: auto; contain-intrinsic-size: auto 140px; }
         @media print {
           .toolbar, nav { display: none; }
           body { font-size: 11pt; }
@@ -82,6 +83,7 @@ internal static class HtmlAssets
           svg.map { max-width: 100%; height: auto; }
           details.domain, .finding, details.mass li, tr { break-inside: avoid; }
           .finding { background: none; }
+          .finding, details.mass, details.domain { content-visibility: visible; }
           a { color: inherit; text-decoration: none; }
         }
         """;
@@ -96,6 +98,7 @@ internal static class HtmlAssets
           var domains = Array.prototype.slice.call(document.querySelectorAll("details.domain"));
           var groups = Array.prototype.slice.call(document.querySelectorAll("#findings .group"));
           var terms = [];
+          var texts = null;
           function matches(text) {
             for (var i = 0; i < terms.length; i++) { if (text.indexOf(terms[i]) < 0) { return false; } }
             return true;
@@ -103,7 +106,10 @@ internal static class HtmlAssets
           function apply() {
             terms = box.value.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
             var filtering = terms.length > 0, shown = 0;
-            findings.forEach(function (f) { var m = matches(f.getAttribute("data-filter") || ""); f.hidden = !m; if (m) { shown++; } });
+            if (filtering && texts === null) {
+              texts = findings.map(function (f) { return ((f.getAttribute("data-filter") || "") + " " + f.textContent).toLowerCase(); });
+            }
+            findings.forEach(function (f, i) { var m = !filtering || matches(texts[i]); f.hidden = !m; if (m) { shown++; } });
             nodes.forEach(function (n) { n.classList.toggle("dim", filtering && !matches(n.getAttribute("data-filter") || "")); });
             domains.forEach(function (d) {
               var m = !filtering || matches(d.getAttribute("data-domain-filter") || "") || d.querySelector("svg.map [data-filter]:not(.dim)") !== null;
@@ -121,7 +127,7 @@ internal static class HtmlAssets
           window.addEventListener("beforeprint", function () {
             Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
           });
-          apply();
+          count.textContent = findings.length + " findings";
         })();
         """;
 }

@@ -244,6 +244,9 @@ public static class HtmlReportWriter
         w.Write("</section>\n");
     }
 
+    // The filter matches a finding's data-filter (rule, level, related paths) and its visible text
+    // (message, location, snippet), so the message is not written twice.
+
     /// <summary>One cause: the same rule pointing at the same related place (every client of one logon server); "" when a finding has no related location.</summary>
     private static string Cause(Finding f) =>
         f.Related.Count == 0 ? string.Empty : $"{f.Rule.Id}|{f.Related[0].Path}|{f.Related[0].Region.StartLine}|{f.Level}";
@@ -367,7 +370,7 @@ public static class HtmlReportWriter
     }
 
     private static string FilterOf(Finding f) =>
-        HierarchySvg.Filter([f.Rule.Id, f.Level.ToSarif(), f.Location.Path, HtmlText.Cut(f.Message, 600), .. f.Related.Select(r => r.Path)]);
+        HierarchySvg.Filter([f.Rule.Id, f.Level.ToSarif(), .. f.Related.Select(r => r.Path)]);
 
     private static string Loc(Location l) =>
         l.Region == Region.WholeFile ? l.Path : string.Create(CultureInfo.InvariantCulture, $"{l.Path}:{l.Region.StartLine}:{l.Region.StartColumn}");

@@ -51,6 +51,7 @@ public static class SnapshotLoader
         }
 
         cancellation.ThrowIfCancellationRequested();
+        progress?.Start("building the model", 0);
         return new SnapshotModel(loaded);
     }
 

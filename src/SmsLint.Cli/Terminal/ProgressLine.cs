@@ -18,6 +18,7 @@ public sealed class ProgressLine : IDisposable
     private readonly Timer _timer;
     private readonly Lock _lock = new();
     private bool _drawn;
+    private string? _last;
     private bool _disposed;
 
     private ProgressLine(ScanProgress progress, TextWriter stderr)
@@ -48,8 +49,15 @@ public sealed class ProgressLine : IDisposable
                 return;
             }
 
-            _stderr.Write("\r\u001b[2K" + Text(_progress));
+            var text = Text(_progress);
+            if (text == _last)
+            {
+                return;
+            }
+
+            _stderr.Write("\r\u001b[2K" + text);
             _stderr.Flush();
+            _last = text;
             _drawn = true;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmsLint.Cli.Commands;
+using SmsLint.Cli.Terminal;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
@@ -10,23 +11,30 @@ namespace SmsLint.Cli;
 /// <summary>The command-line surface (contract §3), built on System.CommandLine 3.</summary>
 public static class SmsLintCli
 {
-    public static readonly string[] Formats = ["text", "sarif", "json", "github", "junit"];
+    public static readonly string[] Formats = ["text", "sarif", "json", "github", "junit", "html"];
 
-    public static RootCommand Build(CancellationToken cancellation = default)
+    public static RootCommand Build(CancellationToken cancellation = default) => Build(TerminalInfo.None, cancellation);
+
+    public static RootCommand Build(TerminalInfo terminal, CancellationToken cancellation = default)
     {
         var root = new RootCommand("SmsLint: static analysis of captured SMS 1.2 and 2.0 share snapshots.");
         root.Subcommands.Add(CaptureCommand(cancellation));
-        root.Subcommands.Add(ScanCommand(cancellation));
+        root.Subcommands.Add(ScanCommand(terminal, cancellation));
         root.Subcommands.Add(BaselineCommand(cancellation));
         root.Subcommands.Add(FixCommand(cancellation));
         root.Subcommands.Add(PlanCommand(cancellation));
         root.Subcommands.Add(RulesCommand());
         root.Subcommands.Add(ExplainCommand());
+        root.Subcommands.Add(CompletionsCommand());
         return root;
     }
 
     /// <summary>Parses and runs; parse errors go to <paramref name="stderr"/> with exit code 2.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default) =>
+        Run(args, stdout, stderr, TerminalInfo.Detect(stdout, stderr), cancellation);
+
+    /// <summary>As above, with the terminal facts given (tests); a mistyped option or command gets a "did you mean".</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TerminalInfo terminal, CancellationToken cancellation = default)
     {
         // "smslint scan --version" asks the same as "smslint --version"; System.CommandLine only
         // knows the option on the root command and would take it for the snapshot's name. Both
@@ -37,12 +45,19 @@ public static class SmsLintCli
             return ExitCodes.Clean;
         }
 
-        var parse = Build(cancellation).Parse(args);
+        var parse = Build(terminal, cancellation).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"smslint: {error.Message}");
+                var message = error.Message;
+                var token = parse.UnmatchedTokens.FirstOrDefault(t => message.Contains($"'{t}'", StringComparison.Ordinal));
+                if (token is not null && Suggestions.For(parse, token) is { } suggestion)
+                {
+                    message += $" Did you mean '{suggestion}'?";
+                }
+
+                stderr.WriteLine($"smslint: {message}");
             }
 
             stderr.WriteLine("Run 'smslint --help' for usage.");
@@ -116,7 +131,7 @@ public static class SmsLintCli
             };
     }
 
-    private static Command ScanCommand(CancellationToken cancellation)
+    private static Command ScanCommand(TerminalInfo terminal, CancellationToken cancellation)
     {
         var common = new CommonOptions();
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
@@ -133,10 +148,12 @@ public static class SmsLintCli
         var category = new Option<string>("--category") { Description = "Analysis category (SARIF automationDetails); keep it stable between runs.", DefaultValueFactory = _ => "smslint" };
         var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (counts by rule and level, top findings) to this file, e.g. $GITHUB_STEP_SUMMARY." };
         var showSuppressed = new Option<bool>("--show-suppressed") { Description = "List suppressed findings in the text output too, marked with their reason." };
+        var color = new Option<string>("--color") { Description = "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
 
         var command = new Command("scan", "Scan a snapshot and report findings.");
         common.AddTo(command);
-        foreach (var option in new Option[] { format, output, failLevel, catalogFile, baseline, profile, srcRoot, prefix, category, summary, showSuppressed })
+        foreach (var option in new Option[] { format, output, failLevel, catalogFile, baseline, profile, srcRoot, prefix, category, summary, showSuppressed, color })
         {
             command.Options.Add(option);
         }
@@ -154,6 +171,8 @@ public static class SmsLintCli
                 Category = parse.GetValue(category)!,
                 Summary = parse.GetValue(summary),
                 ShowSuppressed = parse.GetValue(showSuppressed),
+                Color = terminal.ColorStdout(parse.GetValue(color) switch { "always" => ColorMode.Always, "never" => ColorMode.Never, _ => ColorMode.Auto }),
+                ProgressOnStderr = terminal.StderrIsTerminal,
             };
             return ScanRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
         });
@@ -319,6 +338,19 @@ public static class SmsLintCli
 
             var page = RuleDocs.Markdown(rule.Descriptor.Id);
             parse.InvocationConfiguration.Output.Write(page ?? $"{rule.Descriptor.Id}: {rule.Descriptor.Title}.\n");
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static Command CompletionsCommand()
+    {
+        var shell = new Argument<string>("shell") { Description = "bash, zsh or pwsh." };
+        shell.AcceptOnlyFromAmong(Completions.Shells);
+        var command = new Command("completions", "Print a shell completion script for bash, zsh or pwsh (how to load it is in its first line).") { shell };
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Output.Write(Completions.Script(parse.GetValue(shell)!));
             return ExitCodes.Clean;
         });
         return command;

@@ -77,4 +77,10 @@ public sealed record AnalysisOptions
     /// SMS2015). Default: a service-pack-digit difference is significant (see rules/SMS2001.md).
     /// </summary>
     public Catalog.SignificanceOptions Significance { get; init; } = Catalog.SignificanceOptions.Default;
+
+    /// <summary>Where the scan reports how far it has got (a progress line); null: nowhere.</summary>
+    public ScanProgress? Progress { get; init; }
+
+    /// <summary>Also build the hierarchy's facts for a map (<see cref="Findings.ScanReport.Hierarchy"/>), for the HTML report.</summary>
+    public bool CollectHierarchy { get; init; }
 }

@@ -42,6 +42,7 @@ public static class Linter
         {
             FilesScanned = model.Files.Count,
             RulesRun = BuiltInRules.All.Select(r => r.Descriptor.Id).Where(options.RunsRule).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            Hierarchy = options.CollectHierarchy ? HierarchyMapBuilder.Build(model, catalog, source) : null,
         };
     }
 
@@ -56,9 +57,12 @@ public static class Linter
     {
         var findings = new List<Finding>();
         var ran = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
+        var all = rules as IReadOnlyCollection<Rule> ?? [.. rules];
+        options.Progress?.Start("running rules", all.Count);
+        foreach (var rule in all)
         {
             options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Step();
             var id = rule.Descriptor.Id;
             if (!options.RunsRule(id))
             {

@@ -33,13 +33,19 @@ public static class SnapshotLoader
         cancellation.ThrowIfCancellationRequested();
         var loaded = new LoadedFile[entries.Count];
         var parsed = new ParsedContentCache();
+        var progress = options.Progress;
+        progress?.Start("reading and parsing files", entries.Count);
         try
         {
             Parallel.For(
                 0,
                 entries.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
-                i => loaded[i] = LoadOne(source, entries[i], options, parsed));
+                i =>
+                {
+                    loaded[i] = LoadOne(source, entries[i], options, parsed);
+                    progress?.Step();
+                });
         }
         catch (AggregateException ex) when (cancellation.IsCancellationRequested && ex.InnerExceptions.All(e => e is OperationCanceledException))
         {
@@ -47,6 +53,7 @@ public static class SnapshotLoader
         }
 
         cancellation.ThrowIfCancellationRequested();
+        progress?.Start("building the model", 0);
         return new SnapshotModel(loaded) { RootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(source.RootPath)) };
     }
 

@@ -5,7 +5,9 @@ using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
+using SmsLint.Cli.Terminal;
 using SmsLint.Writers.Github;
+using SmsLint.Writers.Html;
 using SmsLint.Writers.Json;
 using SmsLint.Writers.JUnit;
 using SmsLint.Writers.Markdown;
@@ -53,6 +55,12 @@ public sealed record ScanRequest(
 
     /// <summary>--show-suppressed: list suppressed findings in the text output too.</summary>
     public bool ShowSuppressed { get; init; }
+
+    /// <summary>Colour the text output (--color, resolved against the terminal and NO_COLOR).</summary>
+    public bool Color { get; init; }
+
+    /// <summary>Standard error is a terminal: show a progress line when the scan takes over a second.</summary>
+    public bool ProgressOnStderr { get; init; }
 }
 
 /// <summary>A scan prepared from a request: options, catalog and baseline, all validated.</summary>
@@ -90,21 +98,34 @@ public static class ScanRunner
             return exit;
         }
 
-        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation, AfterListing = TestPause.FromEnvironment() } };
+        var progress = request.ProgressOnStderr ? new ScanProgress() : null;
+        prepared = prepared with
+        {
+            Options = prepared.Options with
+            {
+                Cancellation = cancellation,
+                AfterListing = TestPause.FromEnvironment(),
+                Progress = progress,
+                CollectHierarchy = request.Format == "html",
+            },
+        };
         ScanReport report;
         try
         {
             var started = DateTimeOffset.UtcNow;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            report = Analyze(prepared, request.Category, request.SrcRoot);
-            if (prepared.Baseline is { } baseline)
+            using (var line = ProgressLine.Start(progress, stderr))
             {
-                report = ApplyBaseline(report, baseline, prepared.Options);
+                report = Analyze(prepared, request.Category, request.SrcRoot);
+                if (prepared.Baseline is { } baseline)
+                {
+                    report = ApplyBaseline(report, baseline, prepared.Options);
+                }
+
+                report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
+                progress?.Start("writing the report", 0);
+                Render(report, request, prepared.Options, stdout, () => line?.Dispose(), cancellation);
             }
-
-            report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
-
-            Render(report, request, stdout, cancellation);
         }
         catch (SnapshotSourceException ex)
         {
@@ -322,12 +343,18 @@ public static class ScanRunner
         return true;
     }
 
-    private static void Render(ScanReport report, ScanRequest request, TextWriter stdout, CancellationToken cancellation)
+    private static void Render(ScanReport report, ScanRequest request, AnalysisOptions options, TextWriter stdout, Action beforeStdout, CancellationToken cancellation)
     {
         void WriteTo(Stream s)
         {
             switch (request.Format)
             {
+                case "html":
+                    HtmlReportWriter.Write(report, s, new HtmlReportOptions
+                    {
+                        RulesRun = [.. report.Rules.Select(r => r.Id).Where(id => (options.Select.Count == 0 || options.Select.Contains(id)) && !options.Ignore.Contains(id))],
+                    });
+                    break;
                 case "sarif":
                     SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Ide ? null : request.GithubPathPrefix);
                     break;
@@ -346,7 +373,7 @@ public static class ScanRunner
                         }
                         else
                         {
-                            CompilerTextWriter.Write(report, w, request.ShowSuppressed);
+                            CompilerTextWriter.Write(report, w, request.ShowSuppressed, request.Color && request.Output is null);
                         }
                     }
 
@@ -363,6 +390,7 @@ public static class ScanRunner
         using var buffer = new MemoryStream();
         WriteTo(buffer);
         cancellation.ThrowIfCancellationRequested();
+        beforeStdout();
         stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         stdout.Flush();
     }

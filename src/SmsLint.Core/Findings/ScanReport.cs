@@ -1,3 +1,5 @@
+using SmsLint.Hierarchy;
+
 namespace SmsLint.Findings;
 
 /// <summary>Something that went wrong in the run itself rather than in the snapshot (SARIF toolExecutionNotifications).</summary>
@@ -44,6 +46,8 @@ public sealed record ScanReport(
 
     /// <summary>When and where the scan ran, for reports that record it (JUnit); null when unknown.</summary>
     public ScanTiming? Timing { get; init; }
+    /// <summary>The hierarchy's facts for a map (HTML report), when the scan was asked to collect them.</summary>
+    public HierarchyMap? Hierarchy { get; init; }
 }
 
 /// <summary>When the scan started (UTC), how long it took, and the machine it ran on.</summary>

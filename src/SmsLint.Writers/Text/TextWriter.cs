@@ -9,8 +9,16 @@ namespace SmsLint.Writers.Text;
 /// </summary>
 public static class CompilerTextWriter
 {
-    public static void Write(ScanReport report, TextWriter output, bool includeSuppressed = false)
+    public static void Write(ScanReport report, TextWriter output, bool includeSuppressed = false) => Write(report, output, includeSuppressed, color: false);
+
+    /// <summary>
+    /// As above; with <paramref name="color"/> the path is bold, the level coloured (error red,
+    /// warning yellow, note cyan) and the rule id dim, with ANSI SGR sequences. The text is otherwise
+    /// the same, so a problem matcher that strips the sequences reads the same lines.
+    /// </summary>
+    public static void Write(ScanReport report, TextWriter output, bool includeSuppressed, bool color)
     {
+        var c = color ? Ansi.On : Ansi.Off;
         foreach (var f in report.Findings)
         {
             if ((f.IsSuppressed && !includeSuppressed) || f.IsAbsent)
@@ -19,7 +27,7 @@ public static class CompilerTextWriter
             }
 
             var r = f.Location.Region;
-            output.Write($"{f.Location.Path}:{r.StartLine}:{r.StartColumn}: {f.Level.ToSarif()}: {OneLine(f.Message)} [{f.Rule.Id}]");
+            output.Write($"{c.Bold}{(color ? Show(f.Location.Path, true) : f.Location.Path)}:{r.StartLine}:{r.StartColumn}:{c.Reset} {c.Level(f.Level)}{f.Level.ToSarif()}:{c.Reset} {Show(f.Message, color)} {c.Dim}[{f.Rule.Id}]{c.Reset}");
             if (f.IsSuppressed)
             {
                 output.Write($" (suppressed: {OneLine(f.Suppressions[0].Justification)})");
@@ -28,7 +36,7 @@ public static class CompilerTextWriter
             foreach (var related in f.Related)
             {
                 var rr = related.Region;
-                output.Write($"    {related.Path}:{rr.StartLine}:{rr.StartColumn}: note: {OneLine(related.Message ?? "related location")}");
+                output.Write($"    {c.Bold}{(color ? Show(related.Path, true) : related.Path)}:{rr.StartLine}:{rr.StartColumn}:{c.Reset} {c.Level(Level.Note)}note:{c.Reset} {Show(related.Message ?? "related location", color)}");
                 output.Write('\n');
             }
         }
@@ -57,4 +65,29 @@ public static class CompilerTextWriter
     }
 
     private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+
+    /// <summary>On a terminal (colour on), control characters from the snapshot become U+FFFD, so a hostile file cannot send escape sequences.</summary>
+    private static string Show(string s, bool terminal) =>
+        terminal ? string.Create(s.Length, s, (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] is '\r' or '\n' ? ' ' : char.IsControl(text[i]) ? '\uFFFD' : text[i];
+            }
+        }) : OneLine(s);
+
+    /// <summary>ANSI SGR sequences, or empty strings when colour is off.</summary>
+    private sealed record Ansi(string Bold, string Dim, string Reset, string Error, string Warning, string Note)
+    {
+        public static Ansi On { get; } = new("\u001b[1m", "\u001b[2m", "\u001b[0m", "\u001b[1;31m", "\u001b[1;33m", "\u001b[1;36m");
+
+        public static Ansi Off { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+
+        public string Level(Level level) => level switch
+        {
+            Findings.Level.Error => Error,
+            Findings.Level.Warning => Warning,
+            _ => Note,
+        };
+    }
 }

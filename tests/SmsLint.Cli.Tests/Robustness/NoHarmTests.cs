@@ -8,7 +8,7 @@ namespace SmsLint.Tests.Cli.Robustness;
 /// <summary>The scan never changes the snapshot, never leaves a partial report, and can run twice at once.</summary>
 public sealed class NoHarmTests : IDisposable
 {
-    private static readonly string[] Formats = ["text", "sarif", "json", "github", "junit"];
+    private static readonly string[] Formats = ["text", "sarif", "json", "github", "junit", "html"];
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("smslint-noharm-");
 

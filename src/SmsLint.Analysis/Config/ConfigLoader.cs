@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmsLint.Findings;
+using SmsLint.IO;
 using SmsLint.Rules;
 using SmsLint.Text;
 using YamlDotNet.Core;
@@ -51,37 +52,72 @@ public static class ConfigLoader
         return null;
     }
 
-    public static ConfigLoadResult Load(string path)
+    /// <summary>
+    /// Reads a configuration file: a regular file (never a FIFO or device, so nothing blocks) of at
+    /// most <see cref="MaxFileBytes"/> bytes, counted as they are read. With
+    /// <paramref name="snapshotRealRoot"/> (a file found inside a snapshot folder) it must also lie
+    /// inside the snapshot once links are resolved, as every snapshot file must.
+    /// </summary>
+    public static ConfigLoadResult Load(string path, string? snapshotRealRoot = null)
     {
         var full = Path.GetFullPath(path);
-        string text;
-        try
+        var bytes = SafeFile.ReadUserFile(full, MaxFileBytes, snapshotRealRoot, out var problem);
+        if (bytes is null)
         {
-            var info = new FileInfo(full);
-            if (!info.Exists)
-            {
-                return Fail(path, 0, 0, "the configuration file does not exist");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Fail(path, 1, 1, $"the configuration file is {info.Length:N0} bytes, over the limit of {MaxFileBytes:N0}");
-            }
-
-            text = File.ReadAllText(full);
+            return Fail(path, 0, 0, $"the configuration file {problem}");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(path, 0, 0, $"the configuration file cannot be read: {ex.Message}");
-        }
+
+        // As File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
 
         return Parse(text, full, path);
+    }
+
+    /// <summary>How deeply mappings and lists may nest (64): deeper is refused before the node tree is built, which recurses.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>Walks the YAML events (no recursion) and returns where nesting first goes past <see cref="MaxNesting"/>.</summary>
+    private static Mark? TooDeep(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                        if (++depth > MaxNesting)
+                        {
+                            return parser.Current.Start;
+                        }
+
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // The full load below reports it, with its position.
+        }
+
+        return null;
     }
 
     /// <summary>Reads configuration text. <paramref name="displayName"/> names the file in messages.</summary>
     public static ConfigLoadResult Parse(string text, string fullPath, string displayName)
     {
         var reader = new Reader(displayName, Path.GetDirectoryName(fullPath) ?? ".");
+        if (TooDeep(text) is { } deep)
+        {
+            return Fail(displayName, (int)deep.Line, (int)deep.Column, $"mappings and lists nest more than {MaxNesting} levels deep");
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -255,8 +291,8 @@ public static class ConfigLoader
                 {
                     var hint = known.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
                     Error(keyNode, hint is not null
-                        ? $"unknown key '{key}' in {what}; keys are case-sensitive: did you mean '{hint}'?"
-                        : $"unknown key '{key}' in {what}; expected one of: {string.Join(", ", known)}");
+                        ? $"unknown key '{SafeFile.Excerpt(key)}' in {what}; keys are case-sensitive: did you mean '{hint}'?"
+                        : $"unknown key '{SafeFile.Excerpt(key)}' in {what}; expected one of: {string.Join(", ", known)}");
                     continue;
                 }
 
@@ -567,7 +603,7 @@ public static class ConfigLoader
             YamlMappingNode => "a mapping",
             YamlSequenceNode => "a list",
             YamlScalarNode s when IsNull(s) => "an empty value",
-            YamlScalarNode { Value: { } v } => $"'{(v.Length > 40 ? v[..40] + "…" : v)}'",
+            YamlScalarNode { Value: { } v } => $"'{SafeFile.Excerpt(v, 20)}'",
             _ => "this value",
         };
     }

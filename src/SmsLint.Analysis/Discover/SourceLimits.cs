@@ -20,6 +20,16 @@ public sealed record ZipLimits
     /// </summary>
     public long MaxTotalBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Read entries together may expand to at most this many times the archive's size (20), so a
+    /// small archive of many small, highly compressible entries cannot cost more than its size
+    /// justifies. Real captures (text and binaries) stay far below it.
+    /// </summary>
+    public long MaxTotalExpansion { get; init; } = 20;
+
+    /// <summary>The proportional total never falls below this (64 MiB), so small archives of real files are read whole.</summary>
+    public long MinTotalBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Uncompressed to compressed size (200:1); a higher ratio is reported as a likely bomb and not read.</summary>
     public double MaxCompressionRatio { get; init; } = 200;
 

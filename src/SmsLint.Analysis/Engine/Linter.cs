@@ -132,23 +132,19 @@ public static class Linter
 
     /// <summary>
     /// The text GitHub's upload-sarif would hash: the file's bytes read as UTF-8. For plain UTF-8
-    /// that is the decoded text; for other encodings the raw bytes are read again (only files with
-    /// findings), so the hash matches what GitHub computes for a snapshot committed to a repository.
+    /// that is the decoded text; for other encodings it is the bytes the loader read (kept for
+    /// that), never a second read of the file, so the hash matches what GitHub computes for a
+    /// snapshot committed to a repository and describes the same bytes the findings do.
     /// </summary>
     private static string HashedText(LoadedFile? file, ISnapshotSource? source)
     {
+        _ = source;
         if (file?.Text is null)
         {
             return string.Empty;
         }
 
-        if (file.Encoding == "utf-8" || source is null)
-        {
-            return file.Text.Text;
-        }
-
-        var bytes = source.ReadAll(file.File.Entry, long.MaxValue, out _);
-        return bytes is null ? file.Text.Text : LineHash.DecodeAsUploadSarif(bytes);
+        return file.Encoding == "utf-8" || file.RawBytes is not { } bytes ? file.Text.Text : LineHash.DecodeAsUploadSarif(bytes);
     }
 
     /// <summary>Rule, normalised path and subject: stable when lines move or the capture's case changes.</summary>

@@ -48,6 +48,12 @@ public sealed class LoadedFile
 
     public string? Encoding { get; set; }
 
+    /// <summary>
+    /// The bytes read, kept only when they are not plain UTF-8: the fingerprint hashes them as
+    /// GitHub would, and a file is never read twice (it may have changed since).
+    /// </summary>
+    public byte[]? RawBytes { get; set; }
+
     /// <summary>The parsed document (IniDocument, BatchDocument, CopyLogDocument, CopyListDocument) or null.</summary>
     public object? Document { get; set; }
 

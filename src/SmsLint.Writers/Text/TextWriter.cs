@@ -19,7 +19,7 @@ public static class CompilerTextWriter
             }
 
             var r = f.Location.Region;
-            output.Write($"{f.Location.Path}:{r.StartLine}:{r.StartColumn}: {f.Level.ToSarif()}: {OneLine(f.Message)} [{f.Rule.Id}]");
+            output.Write($"{IO.SafeFile.Printable(f.Location.Path)}:{r.StartLine}:{r.StartColumn}: {f.Level.ToSarif()}: {OneLine(f.Message)} [{f.Rule.Id}]");
             if (f.IsSuppressed)
             {
                 output.Write($" (suppressed: {OneLine(f.Suppressions[0].Justification)})");
@@ -28,7 +28,7 @@ public static class CompilerTextWriter
             foreach (var related in f.Related)
             {
                 var rr = related.Region;
-                output.Write($"    {related.Path}:{rr.StartLine}:{rr.StartColumn}: note: {OneLine(related.Message ?? "related location")}");
+                output.Write($"    {IO.SafeFile.Printable(related.Path)}:{rr.StartLine}:{rr.StartColumn}: note: {OneLine(related.Message ?? "related location")}");
                 output.Write('\n');
             }
         }
@@ -56,5 +56,6 @@ public static class CompilerTextWriter
         return text + ".";
     }
 
-    private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>A message on one line: control characters (line breaks and ESC from file names included) are escaped as \xNN.</summary>
+    private static string OneLine(string s) => IO.SafeFile.Printable(s);
 }

@@ -49,9 +49,12 @@ internal static partial class Watchdog
         AtomicFile.DeleteInFlight();
         try
         {
-            Console.Error.WriteLine("smslint: interrupted; no report was written.");
+            // Straight to descriptor 2: on Unix, Console.Error waits for a lock that a write to
+            // Console.Out blocked in the kernel holds.
+            using var stderr = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 1);
+            stderr.Write("smslint: interrupted; no report was written.\n"u8);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             // Standard error may be gone too; the exit code still says what happened.
         }

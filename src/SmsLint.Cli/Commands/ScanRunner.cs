@@ -234,7 +234,7 @@ public static class ScanRunner
             var bytes = SmsLint.IO.SafeFile.ReadUserFile(catalogPath, SmsCatalog.MaxCatalogBytes, RootFor(catalogPath), out var catalogProblem);
             if (bytes is null)
             {
-                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' {catalogProblem}.");
+                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' cannot be read: it {catalogProblem}.");
                 return ExitCodes.UsageError;
             }
 

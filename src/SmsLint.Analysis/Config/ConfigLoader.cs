@@ -74,6 +74,9 @@ public static class ConfigLoader
         return Parse(text, full, path);
     }
 
+    /// <summary>The longest error message (characters): values from the file are quoted as short excerpts.</summary>
+    private const int MaxMessage = 400;
+
     /// <summary>How deeply mappings and lists may nest (64): deeper is refused before the node tree is built, which recurses.</summary>
     public const int MaxNesting = 64;
 
@@ -101,7 +104,7 @@ public static class ConfigLoader
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
             // The full load below reports it, with its position.
         }
@@ -126,7 +129,12 @@ public static class ConfigLoader
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner && ex.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : ex.Message;
-            return Fail(displayName, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {message}");
+            return Fail(displayName, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {SafeFile.Excerpt(message, 200)}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on some malformed input with these instead of a YamlException.
+            return Fail(displayName, 1, 1, $"not valid YAML: {SafeFile.Excerpt(ex.Message, 200)}");
         }
 
         if (stream.Documents.Count > 1)
@@ -261,8 +269,9 @@ public static class ConfigLoader
             };
         }
 
+        /// <summary>Records an error; a message never runs longer than a short excerpt of the file justifies.</summary>
         private void Error(YamlNode node, string message) =>
-            Errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, message));
+            Errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, SafeFile.Excerpt(message, MaxMessage)));
 
         private static bool IsNull(YamlNode node) =>
             node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
@@ -298,7 +307,7 @@ public static class ConfigLoader
 
                 if (!seen.Add(key))
                 {
-                    Error(keyNode, $"key '{key}' appears twice in {what}");
+                    Error(keyNode, $"key '{SafeFile.Excerpt(key)}' appears twice in {what}");
                     continue;
                 }
 
@@ -434,7 +443,7 @@ public static class ConfigLoader
 
             if (BuiltInRules.Find(id) is not { } rule)
             {
-                Error(node, $"'{what}': unknown rule id '{id}' (see 'smslint rules')");
+                Error(node, $"'{what}': unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
                 return null;
             }
 
@@ -478,13 +487,13 @@ public static class ConfigLoader
 
                 if (!LevelNames.Contains(text) || !Findings.LevelNames.TryParse(text, out var level))
                 {
-                    Error(value, $"'rules.levels.{id}': unknown level '{text}'; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
+                    Error(value, $"'rules.levels.{SafeFile.Excerpt(id)}': unknown level '{SafeFile.Excerpt(text)}'; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
                     continue;
                 }
 
                 if (!levels.TryAdd(id, level))
                 {
-                    Error(keyNode, $"rule '{id}' appears twice in 'rules.levels'");
+                    Error(keyNode, $"rule '{SafeFile.Excerpt(id)}' appears twice in 'rules.levels'");
                 }
             }
         }
@@ -500,13 +509,13 @@ public static class ConfigLoader
             glob = glob.Replace('\\', '/');
             if (glob.StartsWith('/') || glob.Split('/').Contains(".."))
             {
-                Error(node, $"'{what}': the glob '{glob}' must be relative to the snapshot root and must not contain '..'");
+                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' must be relative to the snapshot root and must not contain '..'");
                 return null;
             }
 
             if (glob.IndexOfAny(['?', '[', ']', '{', '}']) >= 0)
             {
-                Error(node, $"'{what}': the glob '{glob}' uses a wildcard SmsLint does not have: only '*' and '**' are wildcards");
+                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' uses a wildcard SmsLint does not have: only '*' and '**' are wildcards");
                 return null;
             }
 
@@ -524,7 +533,7 @@ public static class ConfigLoader
             var full = Path.GetFullPath(Path.Combine(directory, value));
             if (!File.Exists(full))
             {
-                Error(node, $"'catalog': the file '{value}' does not exist (paths are relative to the configuration file)");
+                Error(node, $"'catalog': the file '{SafeFile.Excerpt(value)}' does not exist (paths are relative to the configuration file)");
                 return null;
             }
 
@@ -562,7 +571,7 @@ public static class ConfigLoader
                         {
                             if (date is not null)
                             {
-                                Error(value, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{date}'");
+                                Error(value, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{SafeFile.Excerpt(date)}'");
                             }
 
                             valid = false;

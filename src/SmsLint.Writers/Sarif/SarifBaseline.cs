@@ -61,7 +61,7 @@ public static class SarifBaseline
         }
         catch (JsonException ex)
         {
-            return Fail($"the baseline '{name}' is not valid JSON: {ex.Message}");
+            return Fail($"the baseline '{name}' is not valid JSON: {IO.SafeFile.Excerpt(ex.Message, 160)}");
         }
 
         using (doc)
@@ -72,7 +72,7 @@ public static class SarifBaseline
             }
             catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException)
             {
-                return Fail($"the baseline '{name}' is not a SARIF log SmsLint can read: {ex.Message}");
+                return Fail($"the baseline '{name}' is not a SARIF log SmsLint can read: {IO.SafeFile.Excerpt(ex.Message, 160)}");
             }
         }
     }
@@ -95,7 +95,7 @@ public static class SarifBaseline
             var driver = run.GetProperty("tool").GetProperty("driver");
             if (Str(driver, "name") != "SmsLint")
             {
-                return Fail($"the baseline '{name}' was not written by SmsLint (its tool is '{Str(driver, "name")}')");
+                return Fail($"the baseline '{name}' was not written by SmsLint (its tool is '{IO.SafeFile.Excerpt(Str(driver, "name") ?? string.Empty)}')");
             }
 
             var prefix = run.TryGetProperty("properties", out var props) ? Str(props, "pathPrefix") ?? string.Empty : string.Empty;

@@ -333,8 +333,11 @@ public static class SafeFile
     }
 
     /// <summary>At most <paramref name="max"/> characters of untrusted text, control characters escaped, for an error message.</summary>
-    public static string Excerpt(string text, int max = 40) =>
-        text.Length > max ? Printable(text[..max]) + "…" : Printable(text);
+    public static string Excerpt(string text, int max = 40)
+    {
+        var printable = Printable(text.Length > max ? text[..max] : text);
+        return printable.Length > max ? printable[..max] + "…" : text.Length > max ? printable + "…" : printable;
+    }
 
     /// <summary>
     /// The text with every control character (ESC, CR, LF, ...) written as <c>\xNN</c>, so a file

@@ -53,15 +53,16 @@ public static class SafeFile
             {
                 try
                 {
-                    return ProcLink(fd) ?? full;
+                    if (ProcLink(fd) is { } real)
+                    {
+                        return real;
+                    }
                 }
                 finally
                 {
                     SysClose(fd);
                 }
             }
-
-            return full;
         }
 
         try
@@ -158,7 +159,19 @@ public static class SafeFile
             }
 
             var mode = BitConverter.ToUInt16(stat, 28);
-            realPath = ProcLink(pathFd) ?? full;
+            if (ProcLink(pathFd) is not { } real)
+            {
+                // No /proc (an unusual sandbox): the type is known, the rest is checked on the path.
+                if ((mode & 0xF000) != 0x8000)
+                {
+                    refusal = new Refusal($"is {TypeName(mode)}, not a regular file; it was not opened", NotRegular: true);
+                    return null;
+                }
+
+                return OpenManaged(full, realRoot, out refusal, out realPath);
+            }
+
+            realPath = real;
             if (realRoot is not null && !IsUnder(realPath, realRoot))
             {
                 refusal = new Refusal($"leads to '{realPath}', outside the snapshot, through a link; it was not read", Outside: true);

@@ -3,7 +3,7 @@
 # without a GitHub runner: point the GITHUB_* variables at temporary files and read them back.
 #
 # Inputs (environment, as action.yml passes them):
-#   INPUT_SNAPSHOT    snapshot folder (required), relative to the working directory
+#   INPUT_SNAPSHOT    snapshot folder or .zip (required), relative to the working directory
 #   INPUT_FAIL_LEVEL  error | warning | note | none (default error)
 #   INPUT_BASELINE    an earlier SmsLint SARIF log written by `smslint baseline` (optional)
 #   INPUT_CONFIG      configuration file (optional; default smslint.yml at the snapshot root)
@@ -40,7 +40,14 @@ fail_early() {
 }
 
 [ -n "$snapshot" ] || fail_early "The input 'snapshot' is required: the folder of the captured snapshot."
-[ -d "$snapshot" ] || fail_early "The snapshot folder '$snapshot' does not exist."
+if [ -f "$snapshot" ]; then
+  case "$snapshot" in
+    *.zip|*.ZIP|*.Zip) ;;
+    *) fail_early "The snapshot '$snapshot' is a file but not a .zip: give the snapshot folder or a .zip of it." ;;
+  esac
+elif [ ! -d "$snapshot" ]; then
+  fail_early "The snapshot '$snapshot' does not exist: give the snapshot folder or a .zip of it."
+fi
 case "$fail_level" in error|warning|note|none) ;; *) fail_early "The input 'fail-level' must be error, warning, note or none, not '$fail_level'." ;; esac
 case "$category" in ''|*[!A-Za-z0-9._/-]*) fail_early "The input 'category' must be letters, digits, '.', '_', '-' and '/' only, not '$category'." ;; esac
 
@@ -53,8 +60,9 @@ rm -f "$sarif"
 args=(scan "$snapshot" --format sarif --sarif-profile github --output "$sarif"
       --fail-level "$fail_level" --category "$category" --summary "$summary_file")
 # Paths in the uploaded SARIF must be relative to the repository root, so that code scanning
-# shows the files: prefix them with the snapshot's folder when it lies inside the workspace.
-abs_snapshot="$(cd "$snapshot" && pwd -P)"
+# shows the files: prefix them with the snapshot's folder when it lies inside the workspace. The
+# files of a zip are not in the repository, so its paths stay relative to the archive's root.
+if [ -d "$snapshot" ]; then abs_snapshot="$(cd "$snapshot" && pwd -P)"; else abs_snapshot=""; fi
 abs_workspace="$(cd "$workspace" && pwd -P)"
 case "$abs_snapshot/" in
   "$abs_workspace"/*) prefix="${abs_snapshot#"$abs_workspace"}"; prefix="${prefix#/}"
@@ -69,13 +77,13 @@ rc=$?
 cat "$log" >&2
 
 # SmsLint prints one summary line, e.g.
-#   "32 files scanned: 1 errors, 4 warnings, 0 notes, 2 suppressed; against the baseline: 0 new, 3 absent."
+#   "32 files scanned: 1 error, 4 warnings, 0 notes, 2 suppressed; against the baseline: 0 new, 3 absent."
 line="$(grep -E '^[0-9]+ files scanned: ' "$log" | tail -n 1)"
 count() { printf '%s' "$line" | grep -oE "[0-9]+ $1" | head -n 1 | grep -oE '^[0-9]+' || printf '0'; }
 if [ -n "$line" ]; then
-  out errors "$(count errors)"
-  out warnings "$(count warnings)"
-  out notes "$(count notes)"
+  out errors "$(count 'errors?')"
+  out warnings "$(count 'warnings?')"
+  out notes "$(count 'notes?')"
   out suppressed "$(count suppressed)"
   if [ -n "$baseline" ]; then
     out new "$(count new)"

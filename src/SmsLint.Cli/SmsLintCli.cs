@@ -26,6 +26,15 @@ public static class SmsLintCli
     /// <summary>Parses and runs; parse errors go to <paramref name="stderr"/> with exit code 2.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
+        // "smslint scan --version" asks the same as "smslint --version"; System.CommandLine only
+        // knows the option on the root command and would take it for the snapshot's name. Both
+        // print SmsLint's own version (System.CommandLine's is the entry assembly's).
+        if (args.TakeWhile(a => a != "--").Contains("--version", StringComparer.Ordinal))
+        {
+            stdout.WriteLine(Version);
+            return ExitCodes.Clean;
+        }
+
         var parse = Build(cancellation).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -49,6 +58,11 @@ public static class SmsLintCli
         }
     }
 
+    /// <summary>What <c>--version</c> prints: the informational version, as System.CommandLine prints it.</summary>
+    public static string Version { get; } =
+        typeof(SmsLintCli).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? Linter.ToolVersion;
+
     /// <summary>Options shared by scan, baseline and fix: what to scan and with which rules.</summary>
     private sealed class CommonOptions
     {
@@ -68,7 +82,7 @@ public static class SmsLintCli
             };
         }
 
-        public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot folder (one folder per machine, one per share)." };
+        public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot: a folder with one folder per machine and one per share below it, or a .zip of such a folder (read in place, never extracted)." };
 
         public Option<string?> Config { get; } = new("--config", "-c") { Description = "Configuration file (default: smslint.yml or smslint.yaml at the snapshot root, if present)." };
 
@@ -115,8 +129,8 @@ public static class SmsLintCli
         failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
         var catalogFile = new Option<string?>("--catalog") { Description = "Use this SMS catalog (JSON, see src/SmsLint.Analysis/Catalog/sms-catalog.schema.json) instead of the embedded one; overrides the configuration's catalog." };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier SmsLint SARIF log (see 'smslint baseline'): results get a baselineState and only new findings fail the gate." };
-        var profile = new Option<string>("--sarif-profile") { Description = "ide keeps suppressed results with their justification; github leaves them out (GitHub ignores SARIF suppressions).", DefaultValueFactory = _ => "ide" };
-        profile.AcceptOnlyFromAmong("ide", "github");
+        var profile = new Option<string>("--sarif-profile") { Description = "ide keeps every result, suppressed ones with their justification; github leaves out suppressed and baseline-absent results (GitHub ignores suppressions and has no baselines); azure-devops is github's with the Azure DevOps form of automationDetails.", DefaultValueFactory = _ => "ide" };
+        profile.AcceptOnlyFromAmong("ide", "github", "azure-devops");
         var srcRoot = new Option<bool>("--srcroot") { Description = "Write originalUriBaseIds[%SRCROOT%] as the snapshot's absolute file URI, so IDE SARIF viewers open the files." };
         var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository: prefixed to the paths of --format github annotations and of --sarif-profile github logs." };
         var category = new Option<string>("--category") { Description = "Analysis category (SARIF automationDetails); keep it stable between runs.", DefaultValueFactory = _ => "smslint" };
@@ -137,7 +151,7 @@ public static class SmsLintCli
             {
                 Baseline = parse.GetValue(baseline),
                 Catalog = parse.GetValue(catalogFile),
-                SarifProfile = parse.GetValue(profile) == "github" ? SarifProfile.Github : SarifProfile.Ide,
+                SarifProfile = parse.GetValue(profile) switch { "github" => SarifProfile.Github, "azure-devops" => SarifProfile.AzureDevOps, _ => SarifProfile.Ide },
                 SrcRoot = parse.GetValue(srcRoot),
                 GithubPathPrefix = parse.GetValue(prefix),
                 Category = parse.GetValue(category)!,

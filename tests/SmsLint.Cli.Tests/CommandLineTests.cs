@@ -134,4 +134,75 @@ public sealed class CommandLineTests
         Assert.Equal(2, unknown);
         Assert.Contains("unknown rule id", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_baseline_that_is_not_json_is_not_a_sarif_log()
+    {
+        var (exit, _, err) = CliRunner.Run("scan", Demo, "--baseline", Path.Combine(Repo.Root, "README.md"));
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a SARIF log: it is not JSON (line 1, column 1).", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scan")]
+    [InlineData("baseline")]
+    [InlineData("rules")]
+    public void Version_after_a_command_prints_the_version(string command)
+    {
+        var (rootExit, rootVersion, _) = CliRunner.Run("--version");
+        var (exit, version, err) = CliRunner.Run(command, "--version");
+        Assert.Equal(0, rootExit);
+        Assert.Equal(0, exit);
+        Assert.Equal(rootVersion, version);
+        Assert.Empty(err);
+        Assert.StartsWith("0.", version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_keeps_apostrophes_and_non_ascii_readable()
+    {
+        var (_, json, _) = CliRunner.Run("scan", Demo, "--format", "json", "--fail-level", "none");
+        Assert.Contains("'Smsls.bat'", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", json, StringComparison.Ordinal);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.NotEmpty(doc.RootElement.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Scan_help_mentions_zip_snapshots()
+    {
+        var (exit, help, _) = CliRunner.Run("scan", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains(".zip", help, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_skipped_folder_link_is_a_finding_and_not_repeated_on_stderr()
+    {
+        var root = Directory.CreateTempSubdirectory("smslint-link-once-");
+        try
+        {
+            var share = Directory.CreateDirectory(Path.Combine(root.FullName, "DC01", "NETLOGON"));
+            File.WriteAllText(Path.Combine(share.FullName, "Smsls.bat"), "@echo off\r\n");
+            try
+            {
+                Directory.CreateSymbolicLink(Path.Combine(root.FullName, "DC01", "SMSLOGON"), share.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Skip.If(true, "this file system or account cannot create symbolic links: " + ex.Message);
+            }
+
+            var (_, text, err) = CliRunner.Run("scan", root.FullName, "--fail-level", "none");
+            Assert.Contains("[SMS0006]", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("DC01/SMSLOGON", err, StringComparison.Ordinal);
+            Assert.Contains("1 warning", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
 }

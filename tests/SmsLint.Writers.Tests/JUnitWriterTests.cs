@@ -81,15 +81,14 @@ public sealed class JUnitWriterTests
         Assert.Equal("error", (string?)hotfix.Attribute("type"));
         Assert.Equal("A required hotfix is missing: 1 error, 1 warning", (string?)hotfix.Attribute("message"));
         Assert.Equal("Site/ABC/hotfix.ini:2:1: KB1 missing\nSite/ABC/hotfix.ini:7:3: KB2 missing", hotfix.Value);
-        Assert.Equal("Site/ABC/hotfix.ini:9:1: KB3 superseded", cases[0].Element("system-out")!.Value);
 
         var share = cases[1].Element("failure")!;
         Assert.Equal("warning", (string?)share.Attribute("type"));
         Assert.DoesNotContain("suppressed one", share.Value, StringComparison.Ordinal);
 
         Assert.Empty(cases[2].Elements());
-        Assert.Null(cases[3].Element("failure"));
-        Assert.Equal("a/setup.ini:3:5: just so you know", cases[3].Element("system-out")!.Value);
+        Assert.Empty(cases[3].Elements());
+        Assert.Equal("[SMS0001] Site/ABC/hotfix.ini:9:1: KB3 superseded\n[SMS0004] a/setup.ini:3:5: just so you know", root.Element("system-out")!.Value);
     }
 
     [Fact]
@@ -125,17 +124,47 @@ public sealed class JUnitWriterTests
     }
 
     [Fact]
-    public void Output_is_deterministic_and_carries_no_time_or_host()
+    public void Without_timing_the_output_is_deterministic_with_fixed_time_and_host()
     {
         var first = Run(Sample());
         var second = Run(Sample());
 
         Assert.Equal(first, second);
         var root = XDocument.Parse(first).Root!;
-        Assert.Null(root.Attribute("timestamp"));
-        Assert.Null(root.Attribute("hostname"));
-        Assert.Null(root.Attribute("time"));
+        Assert.Equal("1970-01-01T00:00:00", (string?)root.Attribute("timestamp"));
+        Assert.Equal("localhost", (string?)root.Attribute("hostname"));
+        Assert.Equal("0", (string?)root.Attribute("time"));
         Assert.Contains(root.Element("properties")!.Elements("property"), p => (string?)p.Attribute("value") == "1.2.3");
+    }
+
+    [Fact]
+    public void Timing_gives_the_suite_its_timestamp_host_and_duration()
+    {
+        var report = Sample() with { Timing = new ScanTiming(new DateTimeOffset(2001, 2, 3, 4, 5, 6, TimeSpan.FromHours(2)), TimeSpan.FromMilliseconds(1234.5678), "CI-RUNNER-7") };
+        var root = XDocument.Parse(Run(report)).Root!;
+        Assert.Equal("2001-02-03T02:05:06", (string?)root.Attribute("timestamp"));
+        Assert.Equal("CI-RUNNER-7", (string?)root.Attribute("hostname"));
+        Assert.Equal("1.235", (string?)root.Attribute("time"));
+        StrictAntJUnit.Check(root);
+    }
+
+    [Fact]
+    public void Rules_that_did_not_run_are_skipped()
+    {
+        var report = Sample() with { RulesRun = new HashSet<string>(["SMS0001", "SMS0002", "SMS0004"]) };
+        var root = XDocument.Parse(Run(report)).Root!;
+        Assert.Equal("1", (string?)root.Attribute("skipped"));
+        var clean = root.Elements("testcase").Single(c => (string?)c.Attribute("classname") == "SMS0003");
+        Assert.Equal("skipped", Assert.Single(clean.Elements()).Name.LocalName);
+        Assert.All(root.Elements("testcase").Where(c => c != clean), c => Assert.Null(c.Element("skipped")));
+        StrictAntJUnit.Check(root);
+    }
+
+    [Fact]
+    public void Every_report_holds_to_the_strict_Ant_schema()
+    {
+        StrictAntJUnit.Check(XDocument.Parse(Run(Sample())).Root!);
+        StrictAntJUnit.Check(XDocument.Parse(Run(MakeReport([]))).Root!);
     }
 
     [Fact]

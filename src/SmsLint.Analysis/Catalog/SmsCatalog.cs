@@ -193,6 +193,34 @@ public sealed record HotfixFile
     public long? SizeBytes { get; init; }
     public DateOnly? Date { get; init; }
     public DateOnly? WrongDate { get; init; }
+
+    /// <summary>
+    /// How many days a file's local modified date may differ from <see cref="Date"/>: the KB tables
+    /// give dates in UTC, while a captured file shows local time (Q323652). Null means exact.
+    /// </summary>
+    public int? DateToleranceDays { get; init; }
+
+    /// <summary>
+    /// The facts of the file a proof compares ("version", "size", "date"); empty means only the one
+    /// <see cref="Proof"/> names (null when the catalog does not say). Times of day and platforms are never compared.
+    /// </summary>
+    public IReadOnlyList<string>? MatchOn { get; init; }
+
+    /// <summary>
+    /// Other KB packages that ship this very file at a version that meets the minimum, so the file
+    /// alone proves nothing about this hotfix (Baseobj.dll of Q252717 is also in Q253151).
+    /// </summary>
+    public IReadOnlyList<string>? SharedWith { get; init; }
+
+    /// <summary>True when the file, at the minimum version, can only have come from this hotfix.</summary>
+    public bool IsDistinctive => SharedWith is not { Count: > 0 };
+
+    /// <summary>
+    /// Whether a local modified date matches <see cref="Date"/> within <see cref="DateToleranceDays"/>.
+    /// False when the catalog has no date.
+    /// </summary>
+    public bool DateMatches(DateOnly local) =>
+        Date is { } d && Math.Abs(local.DayNumber - d.DayNumber) <= (DateToleranceDays ?? 0);
     public required IReadOnlyList<FileLocation> Locations { get; init; }
     public required bool Inferred { get; init; }
     public string? Note { get; init; }
@@ -488,6 +516,7 @@ internal static partial class CatalogValidator
     private static readonly string[] Platforms = ["i386", "alpha", "any"];
     private static readonly string[] Proofs = ["version", "exact-version", "size", "date"];
     private static readonly string[] Roles = ["site-server", "logon-point", "logon-server", "cap"];
+    private static readonly string[] MatchFacts = ["version", "size", "date"];
 
     private static readonly Func<string, string?> NonEmpty = s => s.Length == 0 ? "must not be empty" : null;
     private static readonly Func<string, string?> VersionCheck = s => SmsVersion.TryParse(s, out _) ? null : $"'{s}' is not a valid SMS version (expected e.g. 2.00.1493.2000, 2.0.1239.62 or 1.2(build 786))";
@@ -590,6 +619,9 @@ internal static partial class CatalogValidator
             new("sizeBytes", Kind.Integer, false, Min: 1, Max: long.MaxValue),
             new("date", Kind.String, false, Check: IsoDate),
             new("wrongDate", Kind.String, false, Check: IsoDate),
+            new("dateToleranceDays", Kind.Integer, false, Min: 0, Max: 7),
+            new("matchOn", Kind.Array, false, Item: new Field("matchOn[]", Kind.String, true, Check: OneOf(MatchFacts))),
+            new("sharedWith", Kind.Array, false, Item: new Field("sharedWith[]", Kind.String, true, Check: KbId)),
             new("locations", Kind.Array, true, Item: new Field("locations[]", Kind.Object, true, Def: "fileLocation"), MinItems: 1),
             new("inferred", Kind.Boolean, true),
             new("note", Kind.String, false),

@@ -24,7 +24,22 @@ namespace SmsLint.Catalog;
 public readonly partial record struct SmsVersion(int Major, int Minor, int Build, int Revision) : IComparable<SmsVersion>
 {
     /// <summary>Service pack digit: the thousands digit of the revision (2.00.1493.<b>3</b>000 = SP3).</summary>
-    public int ServicePackDigit => Revision / 1000;
+    /// <remarks>
+    /// One exception, the catalog's <c>sp1BaseAnomaly</c>: an early Q240921 fix set SP1 sites' base
+    /// Compver.ini to 2.00.1380.2004, which Q246527 says to change to 2.00.1380.1072, and Q247306 and
+    /// Q255174 give the range 2.00.1380.20xx. Build 1380 is SP1 and SP2 is build 1493, so such a
+    /// version reads as SP1 (<see cref="IsSp1BaseAnomaly"/>).
+    /// </remarks>
+    public int ServicePackDigit => IsSp1BaseAnomaly ? 1 : Revision / 1000;
+
+    /// <summary>
+    /// True for the 2.00.1380.20xx base version left by an early Q240921 fix on SP1 sites (Q246527,
+    /// Q247306, Q255174): service pack digit 1, whatever the thousands digit says.
+    /// </summary>
+    public bool IsSp1BaseAnomaly => Major == 2 && Build == Sp1Build && Revision / 100 == 20;
+
+    /// <summary>The build of SMS 2.0 SP1.</summary>
+    private const int Sp1Build = 1380;
 
     /// <summary>
     /// The hundreds digit of the revision. Q213410 places the International Client Pack marker here

@@ -24,6 +24,13 @@ public sealed record AnalysisOptions
     /// <summary>Stops the scan (Ctrl-C, SIGTERM): the loader and the rule loop then throw <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Called once the snapshot is listed and before any file is read, with the scan's cancellation
+    /// token: a fixed point in the middle of a scan. The CLI sets it only for its signal tests
+    /// (<c>SMSLINT_TEST_PAUSE_AFTER_LISTING</c>, docs/robustness.md).
+    /// </summary>
+    public Action<CancellationToken>? AfterListing { get; init; }
+
     /// <summary>Parallel degree for reading and parsing; output does not depend on it.</summary>
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
@@ -32,6 +39,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Rule ids not to run.</summary>
     public IReadOnlySet<string> Ignore { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the rule runs: selected (or nothing selected) and not ignored.</summary>
+    public bool RunsRule(string id) => (Select.Count == 0 || Select.Contains(id)) && !Ignore.Contains(id);
 
     /// <summary>Files not to scan at all (configuration <c>exclude</c>); null: none.</summary>
     public Config.PathGlobs? Exclude { get; init; }

@@ -41,6 +41,7 @@ public static class Linter
         return new ScanReport(ToolVersion, source.RootPath, BuiltInRules.Descriptors, findings, Sort(notifications), catalogInfo)
         {
             FilesScanned = model.Files.Count,
+            RulesRun = BuiltInRules.All.Select(r => r.Descriptor.Id).Where(options.RunsRule).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -59,7 +60,7 @@ public static class Linter
         {
             options.Cancellation.ThrowIfCancellationRequested();
             var id = rule.Descriptor.Id;
-            if ((options.Select.Count > 0 && !options.Select.Contains(id)) || options.Ignore.Contains(id))
+            if (!options.RunsRule(id))
             {
                 continue;
             }
@@ -108,22 +109,30 @@ public static class Linter
 
     private static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model, ISnapshotSource? source)
     {
+        // The furthest line each file needs, for files that are read again only that far.
+        var furthest = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            furthest[f.Location.Path] = Math.Max(furthest.GetValueOrDefault(f.Location.Path), Math.Max(1, f.Location.Region.StartLine));
+        }
+
         var hashes = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var result = new List<Finding>(findings.Count);
         foreach (var f in findings)
         {
+            var line = Math.Max(1, f.Location.Region.StartLine);
             if (!hashes.TryGetValue(f.Location.Path, out var lines))
             {
-                lines = LineHash.Compute(HashedText(model.FindFile(f.Location.Path), source));
+                lines = LineHashes(model.FindFile(f.Location.Path), source, furthest[f.Location.Path]);
                 hashes.Add(f.Location.Path, lines);
             }
 
-            var line = Math.Clamp(f.Location.Region.StartLine, 1, lines.Length) - 1;
-            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            var prints = new SortedDictionary<string, string>(StringComparer.Ordinal) { [OwnFingerprint] = OwnKey(f) };
+            if (lines.Length > 0)
             {
-                ["primaryLocationLineHash"] = lines[line],
-                [OwnFingerprint] = OwnKey(f),
-            };
+                prints["primaryLocationLineHash"] = lines[Math.Min(line, lines.Length) - 1];
+            }
+
             result.Add(f with { Fingerprints = prints });
         }
 
@@ -131,21 +140,58 @@ public static class Linter
     }
 
     /// <summary>
-    /// The text GitHub's upload-sarif would hash: the file's bytes read as UTF-8. For plain UTF-8
-    /// that is the decoded text; for other encodings it is the bytes the loader read (kept for
-    /// that), never a second read of the file, so the hash matches what GitHub computes for a
-    /// snapshot committed to a repository and describes the same bytes the findings do.
+    /// GitHub's line hashes of the file a finding is on, computed from what upload-sarif reads: the
+    /// file's bytes as UTF-8. A plain UTF-8 file hashes its decoded text; a file kept with its raw
+    /// bytes (another encoding, a BOM, a NUL, not text) hashes those, never reading it again; a file
+    /// that was not read as text (a PE binary, an LCF, a file over the size limit) is read from its
+    /// start only as far as the furthest line a finding on it needs. Empty when the file cannot be
+    /// read at all: then upload-sarif computes the value itself, or cannot either.
     /// </summary>
-    private static string HashedText(LoadedFile? file, ISnapshotSource? source)
+    private static string[] LineHashes(LoadedFile? file, ISnapshotSource? source, int furthestLine)
     {
-        _ = source;
-        if (file?.Text is null)
+        if (file is null)
         {
-            return string.Empty;
+            return [];
         }
 
-        return file.Encoding == "utf-8" || file.RawBytes is not { } bytes ? file.Text.Text : LineHash.DecodeAsUploadSarif(bytes);
+        if (file.RawBytes is { } raw)
+        {
+            return LineHash.Compute(raw);
+        }
+
+        if (file.Text is { } text && file.Encoding == "utf-8")
+        {
+            return LineHash.Compute(text.Text);
+        }
+
+        if (file.File.Length == 0)
+        {
+            return LineHash.Compute(string.Empty);
+        }
+
+        if (source is null || file.File.Entry.Unreadable is not null)
+        {
+            return [];
+        }
+
+        using var stream = source.OpenRead(file.File.Entry, out _);
+        if (stream is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return LineHash.Compute(stream, furthestLine, MaxHashedBytes);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
     }
+
+    /// <summary>How much of a file not read as text the fingerprint pass reads at most (a first line is a few hundred bytes).</summary>
+    private const long MaxHashedBytes = 16L * 1024 * 1024;
 
     /// <summary>Rule, normalised path and subject: stable when lines move or the capture's case changes.</summary>
     public static string OwnKey(Finding f)

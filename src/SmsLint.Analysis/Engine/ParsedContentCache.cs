@@ -24,7 +24,7 @@ internal sealed class ParsedContentCache
 
     internal readonly record struct ContentKey(FileKind Kind, int Length, ulong Hash1, ulong Hash2);
 
-    private sealed record Parsed(string? Encoding, byte[]? RawBytes, SourceText? Text, object? Document, IReadOnlyList<ParseError> ParseErrors, InputProblem? Problem);
+    private sealed record Parsed(string? Encoding, SourceText? Text, byte[]? RawBytes, object? Document, IReadOnlyList<ParseError> ParseErrors, InputProblem? Problem);
 
     public static ContentKey Key(FileKind kind, byte[] bytes)
     {
@@ -48,8 +48,8 @@ internal sealed class ParsedContentCache
         }
 
         file.Encoding = parsed.Encoding;
-        file.RawBytes = parsed.RawBytes;
         file.Text = parsed.Text;
+        file.RawBytes = parsed.RawBytes;
         file.Document = parsed.Document;
         file.ParseErrors = parsed.ParseErrors;
         file.Problem = parsed.Problem;
@@ -57,5 +57,5 @@ internal sealed class ParsedContentCache
     }
 
     public void Add(ContentKey key, LoadedFile file) =>
-        _byContent.TryAdd(key, new Parsed(file.Encoding, file.RawBytes, file.Text, file.Document, file.ParseErrors, file.Problem));
+        _byContent.TryAdd(key, new Parsed(file.Encoding, file.Text, file.RawBytes, file.Document, file.ParseErrors, file.Problem));
 }

@@ -28,9 +28,11 @@ public static class SnapshotLoader
             entries = [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)];
         }
 
+        var cancellation = options.Cancellation;
+        options.AfterListing?.Invoke(cancellation);
+        cancellation.ThrowIfCancellationRequested();
         var loaded = new LoadedFile[entries.Count];
         var parsed = new ParsedContentCache();
-        var cancellation = options.Cancellation;
         try
         {
             Parallel.For(
@@ -45,7 +47,7 @@ public static class SnapshotLoader
         }
 
         cancellation.ThrowIfCancellationRequested();
-        return new SnapshotModel(loaded);
+        return new SnapshotModel(loaded) { RootName = Path.GetFileName(Path.TrimEndingDirectorySeparator(source.RootPath)) };
     }
 
     private static bool IsSorted(IReadOnlyList<SnapshotEntry> entries)
@@ -162,6 +164,11 @@ public static class SnapshotLoader
     {
         var decoded = TextDecoder.Decode(bytes);
         file.Encoding = decoded.Encoding;
+        if (decoded.Encoding != "utf-8")
+        {
+            file.RawBytes = bytes;
+        }
+
         switch (decoded.Status)
         {
             case DecodeStatus.Binary:
@@ -174,7 +181,6 @@ public static class SnapshotLoader
 
         var text = decoded.Text!;
         file.Text = text;
-        file.RawBytes = decoded.Encoding == "utf-8" ? null : bytes;
         var (longest, longestLine) = LongestLine(text);
         if (longest > options.MaxLineLength)
         {

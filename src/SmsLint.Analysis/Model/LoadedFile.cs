@@ -49,8 +49,9 @@ public sealed class LoadedFile
     public string? Encoding { get; set; }
 
     /// <summary>
-    /// The bytes read, kept only when they are not plain UTF-8: the fingerprint hashes them as
-    /// GitHub would, and a file is never read twice (it may have changed since).
+    /// The bytes as read, kept only where GitHub's upload-sarif would hash something other than
+    /// <see cref="Text"/> (it reads every file as UTF-8): a file in another encoding, with a BOM, or
+    /// not text at all. The fingerprint pass hashes these instead of reading the file again.
     /// </summary>
     public byte[]? RawBytes { get; set; }
 

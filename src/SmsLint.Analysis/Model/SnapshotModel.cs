@@ -11,6 +11,9 @@ public sealed class SnapshotModel
 {
     private readonly Dictionary<string, LoadedFile> _byPath = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The name of the scanned folder or zip (its last path segment), for messages about the root itself.</summary>
+    public string RootName { get; init; } = string.Empty;
+
     public SnapshotModel(IReadOnlyList<LoadedFile> files)
     {
         Files = files;

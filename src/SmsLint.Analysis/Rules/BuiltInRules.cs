@@ -21,6 +21,7 @@ public static class BuiltInRules
         new Input.InvalidSuppression(),
         new Input.UnusedSuppression(),
         new Input.ExpiredSuppression(),
+        new Input.NotASnapshotRoot(),
 
         // SMS10nn — Copylog.tcf (candidate CL0nn)
         new CopyLog.CopyLogMissing(),
@@ -43,6 +44,11 @@ public static class BuiltInRules
         new LogonPoints.ReservedSiteCode(),
         new LogonPoints.LogonPointFoldersMissing(),
         new LogonPoints.CapOlderThanLogonPoint(),
+        new LogonPoints.SiteFolderAndLcfGone(),
+        new LogonPoints.SeniorLstNotOnEveryDomain(),
+        new LogonPoints.SiteCodeEqualsDomainName(),
+        new LogonPoints.MixedLanguageSitesShareLogonPoint(),
+        new LogonPoints.HotfixLevelsDifferAcrossSharedSites(),
 
         // SMS30nn — logon scripts (candidate LS0nn)
         new LogonScript.LogonScriptDisabled(),
@@ -67,10 +73,14 @@ public static class BuiltInRules
         new Versions.VersionUnparseable(),
         new Versions.UnknownBuild(),
         new Versions.SiteVersionEvidenceDisagrees(),
+        new Versions.ServicePackPrerequisiteMissing(),
+        new Versions.Sp3HotfixesRevertUnderSp4(),
+        new Versions.RemoteConsoleOlderThanSite(),
 
         // SMS60nn — hotfixes (candidate LP0nn of the hotfix checks)
         new Hotfix.PreSp2HotfixMissing(),
         new Hotfix.HotfixStatusUnknown(),
+        new Hotfix.CcrRetryBoxNotEmptied(),
     ];
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(r => r.Descriptor)];

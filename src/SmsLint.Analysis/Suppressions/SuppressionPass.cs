@@ -37,7 +37,7 @@ public static class SuppressionPass
         Func<string, bool> reports,
         List<Notification> notifications)
     {
-        bool Selected(string id) => (options.Select.Count == 0 || options.Select.Contains(id)) && !options.Ignore.Contains(id);
+        bool Selected(string id) => options.RunsRule(id);
 
         var extra = new List<Finding>();
         void Report(RuleDescriptor rule, string message, Location where, string subject)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmsLint.Findings;
 using SmsLint.Rules;
@@ -51,7 +50,9 @@ public static class RulesCatalogue
     {
         var rules = BuiltInRules.Descriptors.Select(d => new RuleInfo(
             d.Id, d.Name, d.Title, d.DefaultLevel.ToSarif(), d.Tags, d.Kb, d.CandidateIds, d.Precision)).ToList();
-        return JsonSerializer.Serialize(rules, RulesJsonContext.Default.ListRuleInfo) + "\n";
+        using var buffer = new MemoryStream();
+        Writers.JsonOutput.Write(buffer, rules, RulesJsonContext.Default.ListRuleInfo);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
 

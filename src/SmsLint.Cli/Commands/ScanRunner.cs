@@ -36,7 +36,7 @@ public sealed record ScanRequest(
     /// <summary>--no-inline-suppressions: smslint-disable comments suppress nothing and are reported.</summary>
     public bool NoInlineSuppressions { get; init; }
 
-    /// <summary>--sarif-profile: ide keeps suppressed results, github leaves them out.</summary>
+    /// <summary>--sarif-profile: ide keeps every result; github and azure-devops leave out suppressed and absent ones.</summary>
     public SarifProfile SarifProfile { get; init; } = SarifProfile.Ide;
 
     /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
@@ -95,15 +95,19 @@ public static class ScanRunner
             return exit;
         }
 
-        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation } };
+        prepared = prepared with { Options = prepared.Options with { Cancellation = cancellation, AfterListing = TestPause.FromEnvironment() } };
         ScanReport report;
         try
         {
+            var started = DateTimeOffset.UtcNow;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             report = Analyze(prepared, request.Category, request.SrcRoot);
             if (prepared.Baseline is { } baseline)
             {
                 report = ApplyBaseline(report, baseline, prepared.Options);
             }
+
+            report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
 
             Render(report, request, stdout, cancellation);
         }
@@ -128,7 +132,7 @@ public static class ScanRunner
             stderr.WriteLine(CompilerTextWriter.Summary(report));
         }
 
-        foreach (var n in report.Notifications)
+        foreach (var n in report.Notifications.Where(n => !ReportedAsFinding(n, report)))
         {
             stderr.WriteLine($"smslint: {n.Level.ToSarif()}: {SmsLint.IO.SafeFile.Printable(n.Message)}");
         }
@@ -160,6 +164,13 @@ public static class ScanRunner
 
         return result;
     }
+
+    /// <summary>
+    /// A snapshot part skipped while listing or a file that could not be read is a finding as well
+    /// (SMS0006, SMS0005) when those rules ran: standard error does not repeat it.
+    /// </summary>
+    private static bool ReportedAsFinding(Notification n, ScanReport report) =>
+        n.Id.StartsWith("SMS-SOURCE-", StringComparison.Ordinal) && report.Ran("SMS0005") && report.Ran("SMS0006");
 
     /// <summary>
     /// 1 when an unsuppressed finding is at or above the fail level ("none" never fails). With a
@@ -316,8 +327,7 @@ public static class ScanRunner
     public static ScanReport ApplyBaseline(ScanReport report, IReadOnlyList<BaselineEntry> baseline, AnalysisOptions options)
     {
         bool InScope(BaselineEntry entry) =>
-            (options.Select.Count == 0 || options.Select.Contains(entry.RuleId))
-            && !options.Ignore.Contains(entry.RuleId)
+            options.RunsRule(entry.RuleId)
             && options.Exclude?.IsMatch(entry.Location.Path) != true;
 
         var compared = SarifBaseline.Compare(report.Findings, baseline, report.Rules, InScope);
@@ -357,7 +367,7 @@ public static class ScanRunner
             switch (request.Format)
             {
                 case "sarif":
-                    SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Github ? request.GithubPathPrefix : null);
+                    SarifWriter.Write(report, s, request.SarifProfile, request.SarifProfile == SarifProfile.Ide ? null : request.GithubPathPrefix);
                     break;
                 case "json":
                     JsonFindingWriter.Write(report, s);

@@ -36,4 +36,15 @@ public sealed record ScanReport(
 
     /// <summary>Files scanned, for summaries.</summary>
     public int FilesScanned { get; init; }
+
+    /// <summary>Ids of the rules that ran (selection and ignore lists applied); null when every rule of <see cref="Rules"/> ran.</summary>
+    public IReadOnlySet<string>? RulesRun { get; init; }
+
+    public bool Ran(string ruleId) => RulesRun?.Contains(ruleId) ?? true;
+
+    /// <summary>When and where the scan ran, for reports that record it (JUnit); null when unknown.</summary>
+    public ScanTiming? Timing { get; init; }
 }
+
+/// <summary>When the scan started (UTC), how long it took, and the machine it ran on.</summary>
+public sealed record ScanTiming(DateTimeOffset Started, TimeSpan Duration, string Host);

@@ -67,7 +67,7 @@ public static class GithubAnnotationWriter
 
         if (omitted.Count > 0)
         {
-            var counts = omitted.Select(o => Plural(o.Count, o.Kind)).ToList();
+            var counts = omitted.Select(o => Plural.Of(o.Count, o.Kind)).ToList();
             var list = counts.Count == 1
                 ? counts[0]
                 : string.Join(", ", counts.Take(counts.Count - 1)) + " and " + counts[^1];
@@ -99,9 +99,6 @@ public static class GithubAnnotationWriter
         Level.Warning => "warning",
         _ => "notice",
     };
-
-    private static string Plural(int count, string kind) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + kind + (count == 1 ? string.Empty : "s");
 
     private static void WriteAnnotation(TextWriter output, string kind, Finding finding, string? pathPrefix)
     {

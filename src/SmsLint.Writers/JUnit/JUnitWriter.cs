@@ -15,11 +15,16 @@ namespace SmsLint.Writers.JUnit;
 /// name = rule name), then one for any rule that has findings but is missing from the list.</item>
 /// <item>A rule with unsuppressed findings at warning or error level fails: one <c>failure</c>
 /// whose type is the highest level and whose text has a <c>path:line:col: message</c> line per
-/// finding. Notes (and level none) go to the test case's <c>system-out</c> in the same form.
+/// finding. A rule that did not run (<c>--select</c>, <c>--ignore</c>) is <c>skipped</c>.
 /// Suppressed findings and baseline results absent from this scan are left out; the SARIF
 /// output keeps them.</item>
-/// <item>Run notifications go to the suite's <c>system-err</c>.</item>
-/// <item>Deterministic: no timestamps, durations or host names. UTF-8; characters XML 1.0
+/// <item>Notes (and level none) go to the suite's <c>system-out</c>, one <c>[ID] path:line:col:
+/// message</c> line each; run notifications to its <c>system-err</c>.</item>
+/// <item>The strict Ant JUnit schema holds: the suite has <c>timestamp</c> (UTC, no zone),
+/// <c>hostname</c> and <c>time</c>, every test case a <c>time</c>, and a test case holds nothing
+/// but one <c>failure</c> or <c>skipped</c>. Those three values come from
+/// <see cref="ScanReport.Timing"/>; without it (or with <c>SOURCE_DATE_EPOCH</c> set, for
+/// reproducible builds) they are fixed, and the output is deterministic. UTF-8; characters XML 1.0
 /// cannot hold (most C0 controls, lone surrogates) are written as <c>\uXXXX</c>.</item>
 /// </list>
 /// </remarks>
@@ -64,7 +69,11 @@ public static class JUnitWriter
             xml.WriteAttributeString("tests", Number(cases.Count));
             xml.WriteAttributeString("failures", Number(cases.Count(c => c.Failing.Count > 0)));
             xml.WriteAttributeString("errors", "0");
-            xml.WriteAttributeString("skipped", "0");
+            xml.WriteAttributeString("skipped", Number(cases.Count(c => !report.Ran(c.Rule.Id))));
+            var (timestamp, host, seconds) = When(report.Timing);
+            xml.WriteAttributeString("timestamp", timestamp);
+            xml.WriteAttributeString("hostname", host);
+            xml.WriteAttributeString("time", seconds);
 
             xml.WriteStartElement("properties");
             WriteProperty(xml, "smslint.version", report.ToolVersion);
@@ -73,15 +82,14 @@ public static class JUnitWriter
 
             foreach (var testCase in cases)
             {
-                WriteCase(xml, testCase);
+                WriteCase(xml, testCase, report.Ran(testCase.Rule.Id));
             }
 
-            if (report.Notifications.Count > 0)
-            {
-                var lines = report.Notifications.Select(n =>
-                    n.Level.ToSarif() + ": " + n.Id + ": " + OneLine(n.Message) + (n.Path is null ? string.Empty : " (" + n.Path + ")"));
-                xml.WriteElementString("system-err", Clean(string.Join("\n", lines)));
-            }
+            var notes = cases.SelectMany(c => c.Notes.Select(f => "[" + c.Rule.Id + "] " + Line(f)));
+            xml.WriteElementString("system-out", Clean(string.Join("\n", notes)));
+            var lines = report.Notifications.Select(n =>
+                n.Level.ToSarif() + ": " + n.Id + ": " + OneLine(n.Message) + (n.Path is null ? string.Empty : " (" + n.Path + ")"));
+            xml.WriteElementString("system-err", Clean(string.Join("\n", lines)));
 
             xml.WriteEndElement();
             xml.WriteEndDocument();
@@ -128,25 +136,52 @@ public static class JUnitWriter
         return cases;
     }
 
-    private static void WriteCase(XmlWriter xml, Case testCase)
+    /// <summary>The suite's timestamp, host name and duration; fixed values when unknown or when SOURCE_DATE_EPOCH asks for a reproducible file.</summary>
+    private static (string Timestamp, string Host, string Seconds) When(ScanTiming? timing)
+    {
+        if (Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is { Length: > 0 } epoch
+            && long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return (Stamp(DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 253402300799))), "localhost", "0");
+        }
+
+        if (timing is null)
+        {
+            return (Stamp(DateTimeOffset.UnixEpoch), "localhost", "0");
+        }
+
+        var host = string.IsNullOrWhiteSpace(timing.Host) ? "localhost" : Clean(timing.Host.Trim());
+        return (Stamp(timing.Started), host, timing.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+    }
+
+    private static string Stamp(DateTimeOffset when) => when.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+
+    private static void WriteCase(XmlWriter xml, Case testCase, bool ran)
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", Clean(testCase.Rule.Id));
         xml.WriteAttributeString("name", Clean(testCase.Rule.Name));
+        xml.WriteAttributeString("time", "0");
 
-        if (testCase.Failing.Count > 0)
+        if (!ran)
+        {
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", "not run: left out by --select, --ignore or the configuration");
+            xml.WriteEndElement();
+        }
+        else if (testCase.Failing.Count > 0)
         {
             var errors = testCase.Failing.Count(f => f.Level == Level.Error);
             var warnings = testCase.Failing.Count - errors;
             var counts = new List<string>();
             if (errors > 0)
             {
-                counts.Add(Plural(errors, "error"));
+                counts.Add(Plural.Of(errors, "error"));
             }
 
             if (warnings > 0)
             {
-                counts.Add(Plural(warnings, "warning"));
+                counts.Add(Plural.Of(warnings, "warning"));
             }
 
             xml.WriteStartElement("failure");
@@ -154,11 +189,6 @@ public static class JUnitWriter
             xml.WriteAttributeString("type", errors > 0 ? "error" : "warning");
             xml.WriteString(Clean(Listing(testCase.Failing)));
             xml.WriteEndElement();
-        }
-
-        if (testCase.Notes.Count > 0)
-        {
-            xml.WriteElementString("system-out", Clean(Listing(testCase.Notes)));
         }
 
         xml.WriteEndElement();
@@ -173,9 +203,10 @@ public static class JUnitWriter
     }
 
     /// <summary>One <c>path:line:col: message</c> line per finding; line breaks in a message become spaces.</summary>
-    private static string Listing(IEnumerable<Finding> findings) =>
-        string.Join("\n", findings.Select(f =>
-            f.Location.Path + ":" + Number(f.Location.Region.StartLine) + ":" + Number(f.Location.Region.StartColumn) + ": " + OneLine(f.Message)));
+    private static string Listing(IEnumerable<Finding> findings) => string.Join("\n", findings.Select(Line));
+
+    private static string Line(Finding f) =>
+        f.Location.Path + ":" + Number(f.Location.Region.StartLine) + ":" + Number(f.Location.Region.StartColumn) + ": " + OneLine(f.Message);
 
     private static string OneLine(string text) =>
         text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
@@ -206,9 +237,6 @@ public static class JUnitWriter
 
         return cleaned?.ToString() ?? text;
     }
-
-    private static string Plural(int count, string word) =>
-        Number(count) + " " + word + (count == 1 ? string.Empty : "s");
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

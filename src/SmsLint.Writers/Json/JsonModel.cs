@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmsLint.Findings;
 
@@ -25,8 +24,7 @@ public static class JsonFindingWriter
                 f.IsSuppressed,
                 f.BaselineState))],
             [.. report.Notifications.Select(n => new JsonNotification(n.Id, n.Level.ToSarif(), n.Message, n.Path))]);
-        JsonSerializer.Serialize(output, doc, JsonReportContext.Default.JsonReport);
-        output.WriteByte((byte)'\n');
+        JsonOutput.Write(output, doc, JsonReportContext.Default.JsonReport);
     }
 
     private static JsonLocation ToLocation(Location l) =>

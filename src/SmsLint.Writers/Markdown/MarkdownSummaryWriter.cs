@@ -34,9 +34,9 @@ public static class MarkdownSummaryWriter
 
         var sb = new StringBuilder();
         sb.Append("## SmsLint: ")
-            .Append(Plural(Count(active, Level.Error), "error")).Append(", ")
-            .Append(Plural(Count(active, Level.Warning), "warning")).Append(", ")
-            .Append(Plural(Count(active, Level.Note), "note")).Append('\n').Append('\n');
+            .Append(Plural.Of(Count(active, Level.Error), "error")).Append(", ")
+            .Append(Plural.Of(Count(active, Level.Warning), "warning")).Append(", ")
+            .Append(Plural.Of(Count(active, Level.Note), "note")).Append('\n').Append('\n');
 
         var verdict = gate.ExitCode switch
         {
@@ -44,7 +44,7 @@ public static class MarkdownSummaryWriter
             1 => "**failed**",
             _ => $"**did not complete** (exit {N(gate.ExitCode)})",
         };
-        sb.Append("Scanned ").Append(Plural(report.FilesScanned, "file")).Append(" of `").Append(Code(snapshotName)).Append("` with SmsLint ")
+        sb.Append("Scanned ").Append(Plural.Of(report.FilesScanned, "file")).Append(" of `").Append(Code(snapshotName)).Append("` with SmsLint ")
             .Append(report.ToolVersion).Append(" (catalog ").Append(Cell(report.Catalog.Name)).Append(' ').Append(Cell(report.Catalog.Version)).Append("). ");
         sb.Append(gate.FailLevel == Level.None
                 ? "Gate: off (fail level none), "
@@ -62,7 +62,7 @@ public static class MarkdownSummaryWriter
 
         if (suppressed > 0)
         {
-            sb.Append('\n').Append(Plural(suppressed, "suppressed finding")).Append(suppressed == 1 ? " is" : " are")
+            sb.Append('\n').Append(Plural.Of(suppressed, "suppressed finding")).Append(suppressed == 1 ? " is" : " are")
                 .Append(" not shown; the IDE SARIF profile keeps them with their reasons.\n");
         }
 
@@ -109,7 +109,7 @@ public static class MarkdownSummaryWriter
 
         if (active.Count > top.Count)
         {
-            sb.Append("\n…and ").Append(Plural(active.Count - top.Count, "more finding")).Append("; the SARIF log has them all.\n");
+            sb.Append("\n…and ").Append(Plural.Of(active.Count - top.Count, "more finding")).Append("; the SARIF log has them all.\n");
         }
 
         // A blank line ends the summary, so that whatever a later step appends starts a new block.
@@ -158,7 +158,6 @@ public static class MarkdownSummaryWriter
     private static string Code(string text) =>
         text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
 
-    private static string Plural(int count, string word) => N(count) + " " + word + (count == 1 ? string.Empty : "s");
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

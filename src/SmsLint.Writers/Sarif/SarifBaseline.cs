@@ -61,7 +61,9 @@ public static class SarifBaseline
         }
         catch (JsonException ex)
         {
-            return Fail($"the baseline '{name}' is not valid JSON: {IO.SafeFile.Excerpt(ex.Message, 160)}");
+            // The reader's own message ends in "LineNumber: 0 | BytePositionInLine: 0", zero-based.
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
+            return Fail($"the baseline '{name}' is not a SARIF log: it is not JSON{where}");
         }
 
         using (doc)

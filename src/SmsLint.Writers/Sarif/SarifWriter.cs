@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SmsLint.Findings;
 using SmsLint.Writers.Sarif.Model;
 using Fix = SmsLint.Writers.Sarif.Model.Fix;
@@ -10,14 +9,21 @@ using F = SmsLint.Findings;
 
 namespace SmsLint.Writers.Sarif;
 
-/// <summary>Which results a SARIF log keeps: GitHub ignores suppressions, so its profile drops suppressed results.</summary>
+/// <summary>
+/// Who reads the log (contract §4). GitHub ignores SARIF suppressions and has no baselines, so the
+/// upload profiles leave out suppressed and absent results; only the Azure DevOps profile writes
+/// the Azure DevOps (GHAzDO) form of <c>automationDetails</c>.
+/// </summary>
 public enum SarifProfile
 {
-    /// <summary>For IDEs and audits: suppressed results stay, with their justification.</summary>
+    /// <summary>For IDEs and audits: every result stays, suppressed ones with their justification.</summary>
     Ide,
 
-    /// <summary>For GitHub code scanning upload: suppressed results are left out.</summary>
+    /// <summary>For GitHub code scanning upload: suppressed and absent results are left out.</summary>
     Github,
+
+    /// <summary>For GitHub Advanced Security for Azure DevOps: the github profile's results, with the pipeline form of automationDetails.</summary>
+    AzureDevOps,
 }
 
 /// <summary>Renders a <see cref="ScanReport"/> as SARIF 2.1.0 (contract §4).</summary>
@@ -36,8 +42,7 @@ public static class SarifWriter
     /// </param>
     public static void Write(ScanReport report, Stream output, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)
     {
-        JsonSerializer.Serialize(output, Build(report, profile, pathPrefix), SarifJsonContext.Default.SarifLog);
-        output.WriteByte((byte)'\n');
+        JsonOutput.Write(output, Build(report, profile, pathPrefix), SarifJsonContext.Default.SarifLog);
     }
 
     public static string WriteToString(ScanReport report, SarifProfile profile = SarifProfile.Ide, string? pathPrefix = null)
@@ -59,7 +64,7 @@ public static class SarifWriter
         }
 
         var results = report.Findings
-            .Where(f => profile == SarifProfile.Ide || !f.IsSuppressed)
+            .Where(f => profile == SarifProfile.Ide || !(f.IsSuppressed || f.IsAbsent))
             .Select(f => ToResult(f, ruleIndex[f.Rule.Id], prefix))
             .ToList();
 
@@ -70,7 +75,7 @@ public static class SarifWriter
             new Tool(driver, [catalog]),
             [new Invocation(report.ExecutionSuccessful, notifications.Count > 0 ? notifications : null)],
             report.RootUri is null ? null : new Dictionary<string, ArtifactLocation> { [SrcRoot] = new(report.RootUri, null) },
-            AutomationDetails(report.Category),
+            profile == SarifProfile.AzureDevOps ? AzureDevOpsAutomationDetails(report.Category) : AutomationDetails(report.Category),
             "utf16CodeUnits",
             results,
             new PropertyBag(new CatalogProperty(report.Catalog.Name, report.Catalog.Version, report.Catalog.Source), prefix.Length > 0 ? prefix : null));
@@ -96,14 +101,22 @@ public static class SarifWriter
     public const string AdoPrefix = "azuredevops/pipeline/build/";
 
     /// <summary>
-    /// The run's automationDetails. The Multitool's GHAzDO rules require, whenever
+    /// The run's automationDetails in the ide and github profiles: <c>&lt;category&gt;/</c>, the
+    /// form GitHub code scanning writes itself. upload-sarif takes the category from this id when
+    /// present (it overrides the action's <c>category</c> input), so the category the user names
+    /// with <c>--category</c> is the one GitHub shows, and two categories are two analyses.
+    /// </summary>
+    public static RunAutomationDetails AutomationDetails(string category) => new($"{category.Trim('/')}/", null);
+
+    /// <summary>
+    /// The run's automationDetails in the azure-devops profile. The Multitool's GHAzDO rules require, whenever
     /// automationDetails is present, an id under "azuredevops/pipeline/build/" and four pipeline
     /// properties (GHAzDO1019/1020), and GHAzDO1014 requires automationDetails itself; so the id
     /// is "azuredevops/pipeline/build/&lt;category&gt;/" and the properties carry the documented
     /// "-1" build-definition sentinel and a phase GUID derived from the category. GitHub code
     /// scanning takes everything before the last '/' as the category, which stays stable.
     /// </summary>
-    public static RunAutomationDetails AutomationDetails(string category)
+    public static RunAutomationDetails AzureDevOpsAutomationDetails(string category)
     {
         var name = category.Trim('/');
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("smslint:" + name));

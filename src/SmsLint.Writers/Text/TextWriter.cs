@@ -41,7 +41,7 @@ public static class CompilerTextWriter
         var active = present.Where(f => !f.IsSuppressed).ToList();
         int Count(Level l) => active.Count(f => f.Level == l);
         var suppressed = present.Count - active.Count;
-        var text = $"{report.FilesScanned} files scanned: {Count(Level.Error)} errors, {Count(Level.Warning)} warnings, {Count(Level.Note)} notes";
+        var text = $"{report.FilesScanned} files scanned: {Plural.Of(Count(Level.Error), "error")}, {Plural.Of(Count(Level.Warning), "warning")}, {Plural.Of(Count(Level.Note), "note")}";
         if (suppressed > 0)
         {
             text += $", {suppressed} suppressed";

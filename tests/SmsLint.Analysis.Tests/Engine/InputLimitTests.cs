@@ -55,12 +55,16 @@ public sealed class InputLimitTests : IDisposable
     }
 
     [Fact]
-    public void The_default_parse_time_limit_leaves_large_ordinary_files_alone()
+    public void A_large_ordinary_file_parses_completely_when_time_is_not_limited()
     {
+        // The wall-clock limit itself is not tested here (a loaded CI machine would make that a
+        // race); bench/run.sh measures parse speed. This checks that a 50,000-line file needs no
+        // limit other than time, and what the default limit is.
         Put("DC01/SMSLOGON/Config/Copylog.tcf", ManyLines(50_000));
-        var file = Load("DC01/SMSLOGON/Config/Copylog.tcf");
+        var file = Load("DC01/SMSLOGON/Config/Copylog.tcf", new AnalysisOptions { MaxParseTime = Timeout.InfiniteTimeSpan });
         Assert.Null(file.Problem);
         Assert.NotNull(file.Document);
+        Assert.Equal(TimeSpan.FromSeconds(10), new AnalysisOptions().MaxParseTime);
     }
 
     [Fact]

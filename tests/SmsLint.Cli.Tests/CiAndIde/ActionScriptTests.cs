@@ -45,13 +45,10 @@ public sealed class ActionScriptTests
         return new ActionRun(process.ExitCode, stdout + stderr.Result, values, File.ReadAllText(summary));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Demo_fails_the_gate_and_writes_sarif_outputs_and_summary()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // the action runs on Linux and macOS runners
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var run = Run(ws, new() { ["SNAPSHOT"] = "testdata/demo", ["FAIL_LEVEL"] = "error", ["CATEGORY"] = "smslint-demo" });
@@ -66,7 +63,7 @@ public sealed class ActionScriptTests
         Assert.Equal(Path.Combine(ws.Outside("runner"), "smslint", "smslint-demo.sarif"), sarifPath);
         var sarif = File.ReadAllText(sarifPath);
         var log = Sarif.Keep(sarif, "action-demo");
-        Assert.Equal("azuredevops/pipeline/build/smslint-demo/", log.GetProperty("automationDetails").GetProperty("id").GetString());
+        Assert.Equal("smslint-demo/", log.GetProperty("automationDetails").GetProperty("id").GetString());
         Assert.All(Sarif.Results(log), r => Assert.StartsWith("testdata/demo/", Sarif.Uri(r), StringComparison.Ordinal));
         Assert.All(Sarif.Results(log), r => Assert.True(File.Exists(Path.Combine(Repo.Root, Uri.UnescapeDataString(Sarif.Uri(r))))));
 
@@ -79,13 +76,10 @@ public sealed class ActionScriptTests
         Assert.Contains("| error | SMS1003 | `DC02/SMSLOGON/Config/Copylog.tcf:1` |", run.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Fail_level_none_passes_and_a_baseline_counts_new_findings()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var passed = Run(ws, new() { ["SNAPSHOT"] = "testdata/demo", ["FAIL_LEVEL"] = "none" });
@@ -103,13 +97,10 @@ public sealed class ActionScriptTests
         Sarif.Keep(File.ReadAllText(gated.Outputs["sarif-file"]), "action-baseline");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Configuration_error_exits_2_and_says_so_in_the_summary()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
 
         using var ws = new Workspace();
         var config = ws.Outside("bad.yml");
@@ -124,6 +115,53 @@ public sealed class ActionScriptTests
         var missing = Run(ws, new() { ["SNAPSHOT"] = "testdata/no-such-snapshot" });
         Assert.Equal(2, missing.Exit);
         Assert.Contains("does not exist", missing.Summary, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_zip_snapshot_is_scanned_in_place()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "The action script is bash; it runs on Linux and macOS runners.");
+
+        using var ws = new Workspace();
+        var zip = ws.Outside("demo.zip");
+        File.WriteAllBytes(zip, ZipFixtures.FromDirectory(Path.Combine(Repo.TestData, "demo")));
+        var run = Run(ws, new() { ["SNAPSHOT"] = zip, ["CATEGORY"] = "smslint-zip" });
+        Assert.True(run.Exit == 1, run.Log);
+        Assert.Equal("1", run.Outputs["errors"]);
+        var log = Sarif.Keep(File.ReadAllText(run.Outputs["sarif-file"]), "action-zip");
+        Assert.Equal("smslint-zip/", log.GetProperty("automationDetails").GetProperty("id").GetString());
+        // The archive's files are not in the repository: paths stay relative to the archive's root.
+        Assert.Contains(Sarif.Results(log), r => Sarif.Uri(r) == "DC02/SMSLOGON/Config/Copylog.tcf");
+
+        File.WriteAllText(ws.Outside("notes.txt"), "not a snapshot");
+        var notZip = Run(ws, new() { ["SNAPSHOT"] = ws.Outside("notes.txt") });
+        Assert.Equal(2, notZip.Exit);
+        Assert.Contains("is a file but not a .zip", notZip.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Action_yml_declares_every_output_the_script_writes()
+    {
+        var script = File.ReadAllText(Path.Combine(Repo.Root, "scripts", "smslint-action.sh"));
+        var written = System.Text.RegularExpressions.Regex.Matches(script, @"^\s*out ([a-z-]+) ", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(["sarif-file", "exit-code", "errors", "warnings", "notes", "suppressed", "new", "absent"]), written);
+        var yml = File.ReadAllText(Path.Combine(Repo.Root, "action.yml"));
+        var outputs = yml[yml.IndexOf("\noutputs:\n", StringComparison.Ordinal)..yml.IndexOf("\nruns:\n", StringComparison.Ordinal)];
+        foreach (var name in written)
+        {
+            Assert.Contains($"\n  {name}:\n", outputs, StringComparison.Ordinal);
+            Assert.Contains($"value: ${{{{ steps.scan.outputs.{name} }}}}", outputs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Action_yml_caches_the_built_tool()
+    {
+        var yml = File.ReadAllText(Path.Combine(Repo.Root, "action.yml"));
+        Assert.Contains("uses: actions/cache@v4", yml, StringComparison.Ordinal);
+        Assert.Contains("if: ${{ steps.tool-cache.outputs.cache-hit != 'true' }}", yml, StringComparison.Ordinal);
+        Assert.True(yml.IndexOf("actions/cache@v4", StringComparison.Ordinal) < yml.IndexOf("dotnet pack", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -71,6 +71,24 @@ public sealed class BaselineTests
         Assert.Equal(0, CliRunner.Run("scan", ws.Snapshot, "--baseline", baseline, "--fail-level", "note").Exit);
     }
 
+    [Theory]
+    [InlineData("github", false)]
+    [InlineData("azure-devops", false)]
+    [InlineData("ide", true)]
+    public void Only_the_ide_profile_keeps_absent_results(string profile, bool kept)
+    {
+        using var ws = new Workspace(Demo);
+        var baseline = ws.Outside("baseline.sarif");
+        Assert.Equal(0, CliRunner.Run("baseline", ws.Snapshot, "--output", baseline).Exit);
+        ws.Replace("DC01/NETLOGON/Smsls.bat", "GOTO END\r\n", string.Empty);
+
+        var (_, sarif, _) = CliRunner.Run("scan", ws.Snapshot, "--baseline", baseline, "--format", "sarif", "--sarif-profile", profile);
+        var results = Sarif.Results(Sarif.Keep(sarif, $"baseline-absent-{profile}"));
+        Assert.NotEmpty(results);
+        Assert.Equal(kept, results.Any(r => Sarif.Str(r, "baselineState") == "absent"));
+        Assert.Contains(results, r => Sarif.Str(r, "baselineState") == "unchanged");
+    }
+
     [Fact]
     public void Absent_results_are_only_for_rules_that_ran()
     {
@@ -98,7 +116,7 @@ public sealed class BaselineTests
     }
 
     [Theory]
-    [InlineData("not json", "not valid JSON")]
+    [InlineData("not json", "is not a SARIF log: it is not JSON (line 1, column 1)")]
     [InlineData("{\"version\":\"2.0.0\",\"runs\":[]}", "not a SARIF 2.1.0 log")]
     [InlineData("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"Other\"}},\"results\":[]}]}", "was not written by SmsLint")]
     [InlineData("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"SmsLint\"}},\"results\":[{\"ruleId\":\"SMS3001\"}]}]}", "no ruleId or no 'smslint/v1' fingerprint")]

@@ -50,4 +50,37 @@ public sealed class FingerprintStabilityTests
         Assert.NotEqual(Sarif.Fingerprint(old, "primaryLocationLineHash"), Sarif.Fingerprint(edited, "primaryLocationLineHash"));
         Assert.Equal(Sarif.Fingerprint(old, "smslint/v1"), Sarif.Fingerprint(edited, "smslint/v1"));
     }
+
+    public static TheoryData<string> Scenarios()
+    {
+        var data = new TheoryData<string> { "demo" };
+        foreach (var dir in Directory.GetDirectories(Path.Combine(Repo.TestData, "e2e")).Order(StringComparer.Ordinal).Where(d => !d.EndsWith("clean-hierarchy", StringComparison.Ordinal)))
+        {
+            data.Add("e2e/" + Path.GetFileName(dir) + "/snapshot");
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Every result's line hash is the one upload-sarif computes from the file's bytes, whatever the
+    /// file is: UTF-8, Windows-1252, UTF-16, a NUL-containing file or a PE binary (LineHashTests
+    /// checks <see cref="LineHash.Compute(byte[], int)"/> against codeql-action's own code).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Every_line_hash_is_upload_sarifs_for_the_file_bytes(string snapshot)
+    {
+        var root = Path.Combine(Repo.TestData, snapshot);
+        var (_, sarif, _) = CliRunner.Run("scan", root, "--format", "sarif", "--fail-level", "none");
+        var results = Sarif.Results(Sarif.Keep(sarif, "linehash-" + snapshot.Replace('/', '-')));
+        Assert.NotEmpty(results);
+        foreach (var r in results)
+        {
+            var file = Path.Combine(root, Uri.UnescapeDataString(Sarif.Uri(r)));
+            var hashes = LineHash.Compute(File.ReadAllBytes(file));
+            var line = Math.Min(Sarif.StartLine(r), hashes.Length);
+            Assert.True(hashes[line - 1] == Sarif.Fingerprint(r, "primaryLocationLineHash"), $"{Sarif.Uri(r)}:{line} ({r.GetProperty("ruleId").GetString()})");
+        }
+    }
 }

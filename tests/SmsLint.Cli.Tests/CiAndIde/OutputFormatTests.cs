@@ -81,6 +81,19 @@ public sealed class OutputFormatTests
         Assert.Contains("| error | SMS1003 | `DC02/SMSLOGON/Config/Copylog.tcf:1` |", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Junit_marks_rules_left_out_by_select_as_skipped()
+    {
+        var (_, xml, _) = CliRunner.Run("scan", Demo, "--format", "junit", "--select", "SMS1003,SMS3001", "--fail-level", "none");
+        var root = System.Xml.Linq.XDocument.Parse(xml).Root!;
+        StrictAntJUnit.Check(root);
+        var cases = root.Elements("testcase").ToList();
+        Assert.Equal((cases.Count - 2).ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)root.Attribute("skipped"));
+        Assert.All(cases.Where(c => (string?)c.Attribute("classname") is not ("SMS1003" or "SMS3001")), c => Assert.NotNull(c.Element("skipped")));
+        Assert.NotNull(cases.Single(c => (string?)c.Attribute("classname") == "SMS1003").Element("failure"));
+        Assert.Equal(Environment.MachineName, (string?)root.Attribute("hostname"));
+    }
+
     [Theory]
     [InlineData("--category", "has space")]
     [InlineData("--sarif-profile", "vscode")]
@@ -89,11 +102,38 @@ public sealed class OutputFormatTests
         Assert.Equal(2, CliRunner.Run("scan", Demo, option, value).Exit);
     }
 
-    [Fact]
-    public void Category_sets_the_automation_id()
+    [Theory]
+    [InlineData("ide")]
+    [InlineData("github")]
+    public void Category_is_the_automation_id_in_the_ide_and_github_profiles(string profile)
     {
-        var (_, sarif, _) = CliRunner.Run("scan", Demo, "--format", "sarif", "--fail-level", "none", "--category", "smslint-site1");
-        var run = Sarif.Keep(sarif, "category");
-        Assert.Equal("azuredevops/pipeline/build/smslint-site1/", run.GetProperty("automationDetails").GetProperty("id").GetString());
+        var (_, sarif, _) = CliRunner.Run("scan", Demo, "--format", "sarif", "--fail-level", "none", "--category", "smslint-site1", "--sarif-profile", profile);
+        var details = Sarif.Keep(sarif, $"category-{profile}").GetProperty("automationDetails");
+        Assert.Equal("smslint-site1/", details.GetProperty("id").GetString());
+        Assert.False(details.TryGetProperty("properties", out _), "no Azure DevOps properties outside the azure-devops profile");
+        Assert.DoesNotContain("azuredevops", sarif, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_categories_are_two_automation_ids()
+    {
+        var ids = new[] { "smslint/site1", "smslint/site2" }.Select(c =>
+        {
+            var (_, sarif, _) = CliRunner.Run("scan", Demo, "--format", "sarif", "--fail-level", "none", "--category", c, "--sarif-profile", "github");
+            return Sarif.Keep(sarif, "category-" + c.Replace('/', '-')).GetProperty("automationDetails").GetProperty("id").GetString();
+        }).ToList();
+        Assert.Equal(["smslint/site1/", "smslint/site2/"], ids);
+    }
+
+    [Fact]
+    public void The_azure_devops_profile_writes_the_pipeline_form()
+    {
+        var (_, sarif, _) = CliRunner.Run("scan", Demo, "--format", "sarif", "--fail-level", "none", "--category", "smslint-site1", "--sarif-profile", "azure-devops");
+        // .ci/validate-sarif adds the GHAzDO rule kind for logs with this form of id.
+        var details = Sarif.Keep(sarif, "category-azure-devops").GetProperty("automationDetails");
+        Assert.Equal("azuredevops/pipeline/build/smslint-site1/", details.GetProperty("id").GetString());
+        var properties = details.GetProperty("properties");
+        Assert.Equal("-1", properties.GetProperty("azuredevops/pipeline/build/buildDefinitionId").GetString());
+        Assert.Equal("smslint-site1", properties.GetProperty("azuredevops/pipeline/build/phaseName").GetString());
     }
 }

@@ -8,7 +8,7 @@ namespace SmsLint.Rules.CopyList;
 public sealed class CopyListVersionMissing : Rule
 {
     public static readonly RuleDescriptor Info = new(
-        "SMS4003", "CopyListVersionMissing", "A logon server's copy list has no CopyListVersion line", Level.Error,
+        "SMS4003", "CopyListVersionMissing", "A logon server's copy list has no CopyListVersion line", Level.Warning,
         ["Q174961", "Q166771"], ["copy-list", "sms12-logon-server"], "high", ["CV003"]);
 
     public override RuleDescriptor Descriptor => Info;

@@ -25,7 +25,7 @@ public sealed class CopyLogMissing : Rule
             }
 
             context.Report(
-                $"Logon point '{lp.Machine}' serves '{clicore.File.PathInShare.Replace('/', '\\')}' but has no 'Config\\Copylog.tcf', so the client bootstrap cannot find the site that supplied Clicore.exe and retries every 10 minutes; copy the file from the PDC's SMSLOGON\\Config folder or start the senior site's Logon Server Manager cycle so that it is written again.",
+                $"Logon point '{lp.Machine}' serves '{clicore.File.PathInShare.Replace('/', '\\')}' but has no 'Config\\Copylog.tcf', so the client bootstrap has no record of the site that supplied Clicore.exe and cannot look up that site's 'Sites\\<code>\\Cli_inst.cfg'; copy the file from the PDC's SMSLOGON\\Config folder or start the senior site's Logon Server Manager cycle so that it is written again.",
                 Evidence.Whole(clicore, "Clicore.exe is on the logon point."),
                 "copylog-missing");
         }

@@ -6,7 +6,9 @@ namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
 /// CL005: a [FILE SOURCE] value names a site that has no <c>Sites\&lt;code&gt;\</c> folder on the logon
-/// point (Q263345, Q313209). On a Clicore.exe line it stops client installation (error).
+/// point (Q263345, Q313209). The Clicore.exe lines are left to SMS1008, which reports the missing
+/// Cli_inst.cfg once, and a site with the Q242492 fingerprint (neither folder nor LCF while it
+/// still claims the domain) to SMS2016.
 /// </summary>
 public sealed class CopyLogSiteHasNoFiles : Rule
 {
@@ -36,14 +38,9 @@ public sealed class CopyLogSiteHasNoFiles : Rule
                     continue;
                 }
 
-                if (CopyLogSites.IsClicore(entry))
+                // The bootstrap reads Sites\<owner>\Cli_inst.cfg for the Clicore.exe line: SMS1008's finding.
+                if (CopyLogSites.IsClicore(entry) || LogonPoints.SiteGoneFromLogonPoint.Applies(context.Model, lp, code))
                 {
-                    context.Report(
-                        $"'{name}' on logon point '{lp.Machine}' records site '{code}' as the supplier of '{entry.Path.Text}', but the logon point has no 'Sites\\{code}' folder, so the client bootstrap cannot read 'Sites\\{code}\\Cli_inst.cfg' and new clients are not installed; let a site that uses this logon point rewrite the line (upgrading it to SP2 does), or re-enable site '{code}' on this domain, or set the line to a participating site's code on the PDC.",
-                        Evidence.At(file, entry.Code),
-                        $"no-site-folder-clicore:{code}:{entry.Key}",
-                        Lcf(lp, code),
-                        Level.Error);
                     continue;
                 }
 

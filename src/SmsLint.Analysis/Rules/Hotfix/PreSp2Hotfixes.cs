@@ -42,6 +42,11 @@ public sealed record ProofFile(HotfixFile Spec, SmsVersion MinVersion, string Ex
 
     public bool Proves => Version is { } v && v >= MinVersion;
 
+    /// <summary>The related-location note for this file in a finding that says the hotfix is not proven.</summary>
+    public string EvidenceNote => Problem is not null
+        ? $"This file proves nothing: it {Problem}."
+        : $"File version '{Version?.ToFileVersionString()}' reaches '{MinVersion.ToFileVersionString()}', but this file alone does not prove the hotfix.";
+
     /// <summary>Why the file proves nothing, as a clause: "'X' is not in the snapshot".</summary>
     public string ProblemClause => $"'{ExpectedPath}' {Problem}";
 }
@@ -140,7 +145,11 @@ public sealed record HotfixAssessment(
                 return $"no 'SMS_{Site.Code}' share of site {Site.Code} was captured, so {names} cannot be read";
             }
 
-            return string.Join("; ", Proofs.Select(p => p.ProblemClause));
+            var problems = Proofs.Where(p => p.Problem is not null).Select(p => p.ProblemClause).ToList();
+            var proving = Proofs.Where(p => p.Proves).Select(p => p.Spec.IsDistinctive
+                ? $"'{p.ExpectedPath}' reaches '{p.MinVersion.ToFileVersionString()}' but cannot prove the hotfix alone"
+                : $"'{p.ExpectedPath}' reaches '{p.MinVersion.ToFileVersionString()}' but is also shipped by {PreSp2Hotfixes.JoinAnd(p.Spec.SharedWith ?? [])}, so it proves nothing alone");
+            return string.Join("; ", problems.Concat(proving));
         }
     }
 
@@ -326,7 +335,7 @@ public static class PreSp2Hotfixes
         {
             state = HotfixState.MissingByBinary;
         }
-        else if (proofs.Any(p => p.Proves))
+        else if (ProvenByBinaries(proofs))
         {
             state = HotfixState.Applied;
         }
@@ -340,6 +349,18 @@ public static class PreSp2Hotfixes
         }
 
         return new HotfixAssessment(site, claim, domain, newer, hotfix, proofs, state, declaredId);
+    }
+
+    /// <summary>
+    /// A hotfix is proven by binaries only when every distinctive proof file (one that no other
+    /// package ships, see <see cref="HotfixFile.SharedWith"/>) of each captured platform is at its
+    /// minimum version or later: Q252717 needs Ccm.dll and Ccmbtldr.exe, because the Baseobj.dll it
+    /// also ships comes with Q253151 too.
+    /// </summary>
+    public static bool ProvenByBinaries(IReadOnlyList<ProofFile> proofs)
+    {
+        var distinctive = proofs.Where(p => p.Spec.IsDistinctive).ToList();
+        return distinctive.Count > 0 && distinctive.All(p => p.Proves);
     }
 
     /// <summary>The folder inside the SMS_&lt;CODE&gt; share and the minimum version of a version-proven site-server file.</summary>

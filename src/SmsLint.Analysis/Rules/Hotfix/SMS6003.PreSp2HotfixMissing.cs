@@ -12,7 +12,7 @@ public sealed class PreSp2HotfixMissing : Rule
 {
     public static readonly RuleDescriptor Info = new(
         "SMS6003", "PreSp2HotfixMissing", "A site sharing a domain with an SP2 site lacks a hotfix required before SP2", Level.Error,
-        ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630"], ["missing-hotfix", "shared-logon-point"], "high", ["LP003"]);
+        ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630", "Q253151"], ["missing-hotfix", "shared-logon-point"], "high", ["LP003"]);
 
     public override RuleDescriptor Descriptor => Info;
 
@@ -66,7 +66,7 @@ public sealed class PreSp2HotfixMissing : Rule
     {
         var declared = a.Site.Declared!;
         var entry = a.HotfixesEntry!;
-        var related = a.Proofs.Where(p => p.File is not null).Select(p => Evidence.Whole(p.File!, $"This file proves nothing: it {p.Problem}.")).ToList();
+        var related = a.Proofs.Where(p => p.File is not null).Select(p => Evidence.Whole(p.File!, p.EvidenceNote)).ToList();
         related.AddRange(a.CommonRelated());
 
         var files = "no site-server file proves otherwise: " + a.ProofProblems;

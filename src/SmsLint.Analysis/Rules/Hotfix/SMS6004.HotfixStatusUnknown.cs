@@ -25,14 +25,14 @@ public sealed class HotfixStatusUnknown : Rule
                 continue;
             }
 
-            var withFile = a.Proofs.Where(p => p.File is not null).ToList();
-            var related = withFile.Skip(1).Select(p => Evidence.Whole(p.File!, $"This file proves nothing: it {p.Problem}.")).ToList();
+            var withFile = a.Proofs.Where(p => p.File is not null).OrderBy(p => p.Problem is null ? 1 : 0).ToList();
+            var related = withFile.Skip(1).Select(p => Evidence.Whole(p.File!, p.EvidenceNote)).ToList();
             related.AddRange(a.CommonRelated());
 
             Evidence primary;
             if (withFile.Count > 0)
             {
-                primary = Evidence.Whole(withFile[0].File!, $"This file proves nothing: it {withFile[0].Problem}.");
+                primary = Evidence.Whole(withFile[0].File!, withFile[0].EvidenceNote);
             }
             else if (a.Site.Declared is { } declared)
             {

@@ -15,7 +15,7 @@ public sealed class NewClientsOnlyToNewestSite : Rule
 
     public static readonly RuleDescriptor Info = new(
         "SMS2002", "NewClientsOnlyToNewestSite", "Older sites on a shared logon point get no new logon-installed clients", Level.Warning,
-        ["Q262677"], ["shared-logon-point", "version-mismatch", "client-installation"], "high", ["LP002"]);
+        ["Q262677", "Q264630"], ["shared-logon-point", "version-mismatch", "client-installation"], "high", ["LP002"]);
 
     public override RuleDescriptor Descriptor => Info;
 
@@ -51,7 +51,7 @@ public sealed class NewClientsOnlyToNewestSite : Rule
                 };
                 related.RemoveAll(e => e.File == primary.File && e.Span == primary.Span);
                 context.Report(
-                    $"Site {SharedLogonPoints.Describe(context.Catalog, older)} is significantly older than site {SharedLogonPoints.Describe(context.Catalog, newest)} on {group.Describe}, so Boot32wn assigns every new client that installs through it to '{newest.Code}' and '{older.Code}' gets no new logon-installed clients (Q262677); upgrade '{older.Code}' to the service pack of '{newest.Code}', and until then install its new clients another way, such as Windows NT Remote Client Installation.",
+                    $"Site {SharedLogonPoints.Describe(context.Catalog, older)} is significantly older than site {SharedLogonPoints.Describe(context.Catalog, newest)} on {group.Describe}, so Boot32wn assigns every new client that installs through it to '{newest.Code}', and a new client that lies only inside the boundaries of '{older.Code}' is not installed at all until '{older.Code}' is upgraded (Q262677, Q264630); upgrade '{older.Code}' to the service pack of '{newest.Code}', and until then install its new clients another way, such as Windows NT Remote Client Installation.",
                     primary,
                     $"{group.Key}:older:{older.Code}",
                     related);

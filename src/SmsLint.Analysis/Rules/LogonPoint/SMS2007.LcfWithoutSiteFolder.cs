@@ -5,13 +5,15 @@ namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
 /// LP007: a site's <c>Sitescfg\&lt;code&gt;_cfg.lcf</c> is on the logon point but its <c>Sites\&lt;code&gt;</c>
-/// folder is missing or empty: the state Q242492 describes, in which the site's clients deinstall.
+/// folder is missing or empty: the dead-site case of Q227028 and Q259816 (before SP2, a site that
+/// stops updating its LCF is marked dead and its folders are removed). When the LCF is gone too,
+/// that is Q242492's domain deinstallation, which SMS2016 reports.
 /// </summary>
 public sealed class LcfWithoutSiteFolder : Rule
 {
     public static readonly RuleDescriptor Info = new(
         "SMS2007", "LcfWithoutSiteFolder", "Site LCF on a logon point without the site's folder", Level.Warning,
-        ["Q242492", "Q255820", "Q227028"], ["shared-logon-point", "client-deinstallation"], "medium", ["LP007"]);
+        ["Q227028", "Q259816", "Q255820"], ["shared-logon-point", "client-deinstallation"], "medium", ["LP007"]);
 
     public override RuleDescriptor Descriptor => Info;
 
@@ -27,7 +29,7 @@ public sealed class LcfWithoutSiteFolder : Rule
                 }
 
                 context.Report(
-                    $"Logon point '{lp.Machine}' holds '{lcf.File.FileName}' but no files under 'Sites\\{code}', so clients of site '{code}' that run the logon script find no 'Netconf.ncf' for the site and begin to deinstall the SMS client (Q242492). Check site '{code}''s Nt_logon.log for lost PDC connectivity or a site marked dead, let its next Logon Server Manager cycle (or the senior site's full domain update) re-create the folder, and apply SP2 or the Q242492 fix to the sites that share this domain.",
+                    $"Logon point '{lp.Machine}' holds '{lcf.File.FileName}' but no files under 'Sites\\{code}': this is how a site looks after Logon Server Manager marked it dead and removed its folders while its LCF stayed (Q227028, Q259816), and clients of site '{code}' that run the logon script find none of the site's files here.",
                     Evidence.Start(lcf),
                     $"no-folder:{code}");
             }

@@ -160,6 +160,11 @@ internal static class SharedLogonPoints
     {
         var entries = v.Major == 2 ? catalog.BuildsFor(v.Build).Where(b => b.Product.Contains("2.0", StringComparison.Ordinal)).ToList() : [];
         var exact = entries.FirstOrDefault(b => b.ServicePack == v.ServicePackDigit) ?? (entries.Count == 1 && entries[0].ServicePack is null ? entries[0] : null);
+        if (exact is not null && v.IsSp1BaseAnomaly)
+        {
+            return $"{exact.Label}; a 2.00.1380.20xx base version is left by an early Q240921 fix, Q246527";
+        }
+
         return exact is not null ? exact.Label
             : entries.Count > 0 ? $"build {v.Build}, service pack digit {v.ServicePackDigit}"
             : $"build {v.Build}";

@@ -124,4 +124,20 @@ public static class BatchFacts
 
         return lines;
     }
+
+    /// <summary>
+    /// A KeepIt12-style exit test, <c>if exist c:\KeepIt12.txt goto end</c>: Q199237 has the SMS 2.0
+    /// site add it by hand to Smsls.bat in each logon server's Import\Scripts, so one domain
+    /// controller may have it while another does not. Any file name and <c>goto end</c> or
+    /// <c>goto :end</c>, in any case.
+    /// </summary>
+    public static bool IsKeepIt12Line(string line)
+    {
+        var words = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 5
+            && words[0].Equals("if", StringComparison.OrdinalIgnoreCase)
+            && words[1].Equals("exist", StringComparison.OrdinalIgnoreCase)
+            && words[3].Equals("goto", StringComparison.OrdinalIgnoreCase)
+            && words[4].TrimStart(':').Equals("end", StringComparison.OrdinalIgnoreCase);
+    }
 }

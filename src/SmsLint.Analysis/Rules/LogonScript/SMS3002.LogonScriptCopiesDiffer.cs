@@ -7,13 +7,14 @@ namespace SmsLint.Rules.LogonScript;
 
 /// <summary>
 /// LS002: the copies of Smsls.bat that one domain's clients can run (site master, REPL$ export,
-/// each DC's NETLOGON) differ in content (Q224388, Q225514).
+/// each DC's NETLOGON) differ in content (Q224388). A KeepIt12-style exit line, which Q199237 has
+/// administrators add by hand on each logon server, is not a difference.
 /// </summary>
 public sealed class LogonScriptCopiesDiffer : Rule
 {
     public static readonly RuleDescriptor Info = new(
         "SMS3002", "LogonScriptCopiesDiffer", "Copies of Smsls.bat in one domain differ", Level.Warning,
-        ["Q224388", "Q225514"], ["logon-script"], "high", ["LS002"]);
+        ["Q224388", "Q199237", "Q225514"], ["logon-script"], "high", ["LS002"]);
 
     private const int MaxQuoted = 80;
 
@@ -47,7 +48,7 @@ public sealed class LogonScriptCopiesDiffer : Rule
         {
             if (!lines.TryGetValue(f, out var l))
             {
-                l = BatchFacts.NormalisedLines(f.Text!);
+                l = BatchFacts.NormalisedLines(f.Text!).Where(x => !BatchFacts.IsKeepIt12Line(x.Text)).ToList();
                 lines.Add(f, l);
             }
 

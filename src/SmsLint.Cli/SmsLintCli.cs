@@ -85,13 +85,18 @@ public static class SmsLintCli
     {
         public CommonOptions()
         {
-            Threads.Validators.Add(r =>
+            // Parsed by hand: the default conversion throws on a value that is not an int.
+            Threads.CustomParser = r =>
             {
-                if (r.GetValueOrDefault<int?>() is < 1 or > 256)
+                var token = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+                if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 256)
                 {
-                    r.AddError("--threads must be between 1 and 256.");
+                    return n;
                 }
-            });
+
+                r.AddError($"--threads must be a whole number between 1 and 256, not '{IO.SafeFile.Excerpt(token)}'.");
+                return null;
+            };
         }
 
         public Argument<string> Snapshot { get; } = new("snapshot") { Description = "The snapshot: a folder with one folder per machine and one per share below it, or a .zip of such a folder (read in place, never extracted)." };
@@ -241,7 +246,7 @@ public static class SmsLintCli
         command.SetAction(parse =>
         {
             var request = common.Request(parse, "sarif", parse.GetValue(output), Level.None);
-            return BaselineRunner.Run(request, parse.InvocationConfiguration.Error, cancellation);
+            return BaselineRunner.Run(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation);
         });
         return command;
     }

@@ -79,7 +79,7 @@ public sealed class ZipSnapshotTests : IDisposable
             ("capture/DC01/SMSLOGON/Config/Copylog.tcf", pe),
             ("capture/DC01/NETLOGON/Smsls.bat", "@echo off\r\nGOTO END\r\n:END\r\n"u8.ToArray()),
             ("capture/../../../etc/cron.d/evil", "* * * * * root sh\n"u8.ToArray()),
-            ("capture/DC01/NETLOGON/SMSLS.BAT", "echo second copy\r\n"u8.ToArray()),
+            ("capture/DC01/NETLOGON/smsls.bat", "echo second copy\r\n"u8.ToArray()),
             ("capture/WKS001/C$/SMS.INI", new byte[3 * 1024 * 1024]),
         ]);
         var path = WriteZip(zip);

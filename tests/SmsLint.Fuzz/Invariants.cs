@@ -137,7 +137,10 @@ internal static class Invariants
                 throw new InvariantException($"{f.Rule.Id}: message is not a sentence: {f.Message}");
             }
 
-            if (!f.Fingerprints.ContainsKey("primaryLocationLineHash"))
+            // A readable file always has GitHub's line hash; the root itself (SMS0010), a folder or a
+            // file that could not be read has none, as upload-sarif computes none for them.
+            var hashable = files.TryGetValue(f.Location.Path, out var hashed) && hashed.Unreadable is null && f.Rule.Id is not ("SMS0005" or "SMS0006");
+            if (hashable && !f.Fingerprints.ContainsKey("primaryLocationLineHash"))
             {
                 throw new InvariantException($"{f.Rule.Id}: no primaryLocationLineHash");
             }

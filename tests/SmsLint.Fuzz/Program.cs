@@ -13,7 +13,7 @@ if (options is null)
     Console.Error.WriteLine("""
         usage: SmsLint.Fuzz [--seconds N] [--seed N] [--targets a,b] [--max-inputs N] [--max-input-ms N]
                             [--out DIR] [--testdata DIR] [--reproduce FILE --targets NAME]
-        targets: ini, copylog, copylist, batch, pe, decoder, scan, zip
+        targets: ini, copylog, copylist, batch, pe, decoder, scan, zip, config, baseline, catalog
         """);
     return 2;
 }
@@ -30,6 +30,9 @@ var all = new Target[]
     new DecoderTarget(corpus),
     new ScanTarget(corpus, sampler),
     new ZipTarget(corpus, sampler),
+    new ConfigTarget(corpus),
+    new BaselineTarget(corpus, ReaderSeeds.Baselines(options.TestData)),
+    new CatalogTarget(corpus, ReaderSeeds.Catalogs(options.TestData)),
 };
 var targets = options.Targets.Count == 0 ? all : [.. all.Where(t => options.Targets.Contains(t.Name))];
 if (targets.Length == 0)

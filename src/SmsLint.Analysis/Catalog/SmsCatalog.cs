@@ -275,6 +275,9 @@ public sealed record SmsCatalog
     /// <summary>Largest catalog file accepted.</summary>
     public const int MaxCatalogBytes = 16 * 1024 * 1024;
 
+    /// <summary>The longest error message (characters): a message quotes at most a short excerpt of the file.</summary>
+    private const int MaxErrorLength = 400;
+
     private static readonly Lazy<SmsCatalog> Embedded = new(LoadEmbeddedCore);
 
     [JsonPropertyName("$schema")]
@@ -332,10 +335,21 @@ public sealed record SmsCatalog
             return new CatalogLoadResult(null, [$"{sourceName}(1,1): {ex.Message}"]);
         }
 
-        var errors = CatalogValidator.Validate(bytes, sourceName);
+        IReadOnlyList<string> errors;
+        try
+        {
+            errors = CatalogValidator.Validate(bytes, sourceName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses to turn invalid UTF-8 in a string into text.
+            return new CatalogLoadResult(null, [$"{sourceName}(1,1): $: the catalog is not valid UTF-8 text: {IO.SafeFile.Excerpt(ex.Message, 120)}"]);
+        }
+
         if (errors.Count > 0)
         {
-            return new CatalogLoadResult(null, errors);
+            // Messages quote the file; keep each to a short excerpt.
+            return new CatalogLoadResult(null, [.. errors.Select(e => IO.SafeFile.Excerpt(e, MaxErrorLength))]);
         }
 
         try
@@ -352,7 +366,11 @@ public sealed record SmsCatalog
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            return new CatalogLoadResult(null, [$"{sourceName}({line},{column}): {ex.Path ?? "$"}: {CatalogValidator.TrimPosition(ex.Message)}"]);
+            return new CatalogLoadResult(null, [IO.SafeFile.Excerpt($"{sourceName}({line},{column}): {ex.Path ?? "$"}: {CatalogValidator.TrimPosition(ex.Message)}", MaxErrorLength)]);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new CatalogLoadResult(null, [$"{sourceName}(1,1): $: the catalog is not valid UTF-8 text: {IO.SafeFile.Excerpt(ex.Message, 120)}"]);
         }
     }
 

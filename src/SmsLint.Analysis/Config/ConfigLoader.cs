@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmsLint.Findings;
+using SmsLint.IO;
 using SmsLint.Rules;
 using SmsLint.Text;
 using YamlDotNet.Core;
@@ -51,37 +52,75 @@ public static class ConfigLoader
         return null;
     }
 
-    public static ConfigLoadResult Load(string path)
+    /// <summary>
+    /// Reads a configuration file: a regular file (never a FIFO or device, so nothing blocks) of at
+    /// most <see cref="MaxFileBytes"/> bytes, counted as they are read. With
+    /// <paramref name="snapshotRealRoot"/> (a file found inside a snapshot folder) it must also lie
+    /// inside the snapshot once links are resolved, as every snapshot file must.
+    /// </summary>
+    public static ConfigLoadResult Load(string path, string? snapshotRealRoot = null)
     {
         var full = Path.GetFullPath(path);
-        string text;
-        try
+        var bytes = SafeFile.ReadUserFile(full, MaxFileBytes, snapshotRealRoot, out var problem);
+        if (bytes is null)
         {
-            var info = new FileInfo(full);
-            if (!info.Exists)
-            {
-                return Fail(path, 0, 0, "the configuration file does not exist");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Fail(path, 1, 1, $"the configuration file is {info.Length:N0} bytes, over the limit of {MaxFileBytes:N0}");
-            }
-
-            text = File.ReadAllText(full);
+            return Fail(path, 0, 0, $"the configuration file {problem}");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(path, 0, 0, $"the configuration file cannot be read: {ex.Message}");
-        }
+
+        // As File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
 
         return Parse(text, full, path);
+    }
+
+    /// <summary>The longest error message (characters): values from the file are quoted as short excerpts.</summary>
+    private const int MaxMessage = 400;
+
+    /// <summary>How deeply mappings and lists may nest (64): deeper is refused before the node tree is built, which recurses.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>Walks the YAML events (no recursion) and returns where nesting first goes past <see cref="MaxNesting"/>.</summary>
+    private static Mark? TooDeep(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                        if (++depth > MaxNesting)
+                        {
+                            return parser.Current.Start;
+                        }
+
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
+        {
+            // The full load below reports it, with its position.
+        }
+
+        return null;
     }
 
     /// <summary>Reads configuration text. <paramref name="displayName"/> names the file in messages.</summary>
     public static ConfigLoadResult Parse(string text, string fullPath, string displayName)
     {
         var reader = new Reader(displayName, Path.GetDirectoryName(fullPath) ?? ".");
+        if (TooDeep(text) is { } deep)
+        {
+            return Fail(displayName, (int)deep.Line, (int)deep.Column, $"mappings and lists nest more than {MaxNesting} levels deep");
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -90,7 +129,12 @@ public static class ConfigLoader
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner && ex.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : ex.Message;
-            return Fail(displayName, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {message}");
+            return Fail(displayName, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {SafeFile.Excerpt(message, 200)}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on some malformed input with these instead of a YamlException.
+            return Fail(displayName, 1, 1, $"not valid YAML: {SafeFile.Excerpt(ex.Message, 200)}");
         }
 
         if (stream.Documents.Count > 1)
@@ -225,8 +269,9 @@ public static class ConfigLoader
             };
         }
 
+        /// <summary>Records an error; a message never runs longer than a short excerpt of the file justifies.</summary>
         private void Error(YamlNode node, string message) =>
-            Errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, message));
+            Errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, SafeFile.Excerpt(message, MaxMessage)));
 
         private static bool IsNull(YamlNode node) =>
             node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
@@ -255,14 +300,14 @@ public static class ConfigLoader
                 {
                     var hint = known.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
                     Error(keyNode, hint is not null
-                        ? $"unknown key '{key}' in {what}; keys are case-sensitive: did you mean '{hint}'?"
-                        : $"unknown key '{key}' in {what}; expected one of: {string.Join(", ", known)}");
+                        ? $"unknown key '{SafeFile.Excerpt(key)}' in {what}; keys are case-sensitive: did you mean '{hint}'?"
+                        : $"unknown key '{SafeFile.Excerpt(key)}' in {what}; expected one of: {string.Join(", ", known)}");
                     continue;
                 }
 
                 if (!seen.Add(key))
                 {
-                    Error(keyNode, $"key '{key}' appears twice in {what}");
+                    Error(keyNode, $"key '{SafeFile.Excerpt(key)}' appears twice in {what}");
                     continue;
                 }
 
@@ -398,7 +443,7 @@ public static class ConfigLoader
 
             if (BuiltInRules.Find(id) is not { } rule)
             {
-                Error(node, $"'{what}': unknown rule id '{id}' (see 'smslint rules')");
+                Error(node, $"'{what}': unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
                 return null;
             }
 
@@ -442,13 +487,13 @@ public static class ConfigLoader
 
                 if (!LevelNames.Contains(text) || !Findings.LevelNames.TryParse(text, out var level))
                 {
-                    Error(value, $"'rules.levels.{id}': unknown level '{text}'; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
+                    Error(value, $"'rules.levels.{SafeFile.Excerpt(id)}': unknown level '{SafeFile.Excerpt(text)}'; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
                     continue;
                 }
 
                 if (!levels.TryAdd(id, level))
                 {
-                    Error(keyNode, $"rule '{id}' appears twice in 'rules.levels'");
+                    Error(keyNode, $"rule '{SafeFile.Excerpt(id)}' appears twice in 'rules.levels'");
                 }
             }
         }
@@ -464,13 +509,13 @@ public static class ConfigLoader
             glob = glob.Replace('\\', '/');
             if (glob.StartsWith('/') || glob.Split('/').Contains(".."))
             {
-                Error(node, $"'{what}': the glob '{glob}' must be relative to the snapshot root and must not contain '..'");
+                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' must be relative to the snapshot root and must not contain '..'");
                 return null;
             }
 
             if (glob.IndexOfAny(['?', '[', ']', '{', '}']) >= 0)
             {
-                Error(node, $"'{what}': the glob '{glob}' uses a wildcard SmsLint does not have: only '*' and '**' are wildcards");
+                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' uses a wildcard SmsLint does not have: only '*' and '**' are wildcards");
                 return null;
             }
 
@@ -488,7 +533,7 @@ public static class ConfigLoader
             var full = Path.GetFullPath(Path.Combine(directory, value));
             if (!File.Exists(full))
             {
-                Error(node, $"'catalog': the file '{value}' does not exist (paths are relative to the configuration file)");
+                Error(node, $"'catalog': the file '{SafeFile.Excerpt(value)}' does not exist (paths are relative to the configuration file)");
                 return null;
             }
 
@@ -526,7 +571,7 @@ public static class ConfigLoader
                         {
                             if (date is not null)
                             {
-                                Error(value, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{date}'");
+                                Error(value, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{SafeFile.Excerpt(date)}'");
                             }
 
                             valid = false;
@@ -567,7 +612,7 @@ public static class ConfigLoader
             YamlMappingNode => "a mapping",
             YamlSequenceNode => "a list",
             YamlScalarNode s when IsNull(s) => "an empty value",
-            YamlScalarNode { Value: { } v } => $"'{(v.Length > 40 ? v[..40] + "…" : v)}'",
+            YamlScalarNode { Value: { } v } => $"'{SafeFile.Excerpt(v, 20)}'",
             _ => "this value",
         };
     }

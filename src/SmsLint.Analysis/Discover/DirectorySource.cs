@@ -1,3 +1,5 @@
+using SmsLint.IO;
+
 namespace SmsLint.Discover;
 
 /// <summary>
@@ -15,14 +17,18 @@ public sealed class DirectorySource : ISnapshotSource
     public DirectorySource(string root, int maxDepth = MaxDepth)
     {
         RootPath = Path.GetFullPath(root);
+        RealRoot = SafeFile.RealPath(RootPath);
         _maxDepth = maxDepth;
         var entries = new List<SnapshotEntry>();
         Walk(RootPath, string.Empty, entries, _problems, 0);
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        Entries = entries;
+        Entries = CaseTwins.Resolve(entries, _problems, static _ => false);
     }
 
     public string RootPath { get; }
+
+    /// <summary>The root with every link resolved: what a file's real location must lie under to be read.</summary>
+    public string RealRoot { get; }
 
     public IReadOnlyList<SnapshotEntry> Entries { get; }
 
@@ -94,6 +100,22 @@ public sealed class DirectorySource : ISnapshotSource
         {
             var rel = prefix + child.Name;
             var full = Path.Join(dir, child.Name);
+            if (child.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                // The listing decoded a name that is not valid UTF-8 with replacement characters;
+                // that name no longer leads to the file, so it cannot be opened or walked.
+                if (child.IsDirectory && !child.IsLink)
+                {
+                    problems.Add(new SourceProblem(rel, "unreadable", "is a folder whose name is not valid UTF-8, so it cannot be opened by name; nothing in it was scanned"));
+                }
+                else
+                {
+                    entries.Add(new SnapshotEntry(rel, 0, "has a name that is not valid UTF-8, so it cannot be opened by name; it was not read"));
+                }
+
+                continue;
+            }
+
             if (child.IsLink)
             {
                 FileSystemInfo link = child.IsDirectory ? new DirectoryInfo(full) : new FileInfo(full);
@@ -150,7 +172,8 @@ public sealed class DirectorySource : ISnapshotSource
         }
         catch (IOException)
         {
-            target = null;
+            // ResolveLinkTarget fails on a chain of links that never ends (ELOOP).
+            return ", which is a chain of links that loops back on itself";
         }
 
         if (target is null || !target.Exists)
@@ -169,35 +192,43 @@ public sealed class DirectorySource : ISnapshotSource
         return full.StartsWith(RootPath.TrimEnd(sep) + sep, StringComparison.Ordinal) ? string.Empty : " outside the snapshot";
     }
 
+    /// <summary>
+    /// A link to a file, checked as it will be read: its real location (every link on the way
+    /// resolved, folder links included) must lie inside the real root, and it must be a regular file.
+    /// </summary>
     private SnapshotEntry LinkedFile(FileSystemInfo link, string rel)
     {
-        FileSystemInfo? target;
-        try
+        using var handle = SafeFile.OpenRegular(link.FullName, RealRoot, out var refusal, out _);
+        if (handle is null)
         {
-            target = link.ResolveLinkTarget(returnFinalTarget: true);
-        }
-        catch (IOException)
-        {
-            target = null;
-        }
-
-        if (target is null || !target.Exists)
-        {
-            return new SnapshotEntry(rel, 0, $"is a link to '{link.LinkTarget}', which does not exist");
+            var message = refusal switch
+            {
+                { Missing: true } => $"is a link to '{link.LinkTarget}', which does not exist",
+                { Outside: true } => $"is a link to '{link.LinkTarget}' outside the snapshot; it was not followed",
+                { NotRegular: true } => $"is a link to '{link.LinkTarget}', which is not a file",
+                _ => $"is a link to '{link.LinkTarget}' that {refusal!.Message.Replace("is a link that ", string.Empty, StringComparison.Ordinal)}",
+            };
+            return new SnapshotEntry(rel, 0, message);
         }
 
-        var inside = target.FullName.StartsWith(RootPath.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        if (!inside)
-        {
-            return new SnapshotEntry(rel, 0, $"is a link to '{link.LinkTarget}' outside the snapshot; it was not followed");
-        }
-
-        return target is FileInfo f
-            ? new SnapshotEntry(rel, f.Length)
-            : new SnapshotEntry(rel, 0, $"is a link to '{link.LinkTarget}', which is not a file");
+        return new SnapshotEntry(rel, RandomAccess.GetLength(handle));
     }
 
     private string FullPath(SnapshotEntry entry) => Path.Combine(RootPath, entry.Path);
+
+    /// <summary>
+    /// Opens a listed file for reading, checked at this moment rather than at listing time: a link
+    /// (or a folder link on the way) swapped in since must still lead inside the snapshot, and a
+    /// FIFO or device swapped in is refused without being opened.
+    /// </summary>
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? Open(SnapshotEntry entry, out SourceProblem? problem)
+    {
+        var handle = SafeFile.OpenRegular(FullPath(entry), RealRoot, out var refusal, out _);
+        problem = handle is null
+            ? new SourceProblem(entry.Path, "unreadable", refusal!.Missing ? "could not be read: it no longer exists" : refusal.Message)
+            : null;
+        return handle;
+    }
 
     public byte[]? ReadAll(SnapshotEntry entry, long maxBytes, out SourceProblem? problem)
     {
@@ -209,19 +240,16 @@ public sealed class DirectorySource : ISnapshotSource
 
         try
         {
-            // A handle and positional reads: open, fstat, read, close; no FileStream around it.
-            using var handle = File.OpenHandle(FullPath(entry), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var toRead = (int)Math.Min(RandomAccess.GetLength(handle), maxBytes);
-            var buffer = new byte[toRead];
-            for (var done = 0; done < toRead;)
+            using var handle = Open(entry, out problem);
+            if (handle is null)
             {
-                var n = RandomAccess.Read(handle, buffer.AsSpan(done), done);
-                done += n > 0 ? n : throw new EndOfStreamException("Unable to read beyond the end of the stream.");
+                return null;
             }
 
-            return buffer;
+            // Never more than the limit, however much the file has grown since it was listed.
+            return SafeFile.Read(handle, maxBytes, out _);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
             problem = new SourceProblem(entry.Path, "unreadable", $"could not be read: {ex.Message}");
             return null;
@@ -238,9 +266,10 @@ public sealed class DirectorySource : ISnapshotSource
 
         try
         {
-            return new FileStream(FullPath(entry), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.RandomAccess);
+            var handle = Open(entry, out problem);
+            return handle is null ? null : new FileStream(handle, FileAccess.Read, 4096);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
         {
             problem = new SourceProblem(entry.Path, "unreadable", $"could not be opened: {ex.Message}");
             return null;

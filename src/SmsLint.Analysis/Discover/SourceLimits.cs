@@ -20,11 +20,25 @@ public sealed record ZipLimits
     /// </summary>
     public long MaxTotalBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Read entries together may expand to at most this many times the archive's size (10), so a
+    /// small archive of many small, highly compressible entries cannot cost more than its size
+    /// justifies. Real captures (text compresses 3 to 8 times, binaries 2 to 3 times) stay below it.
+    /// </summary>
+    public long MaxTotalExpansion { get; init; } = 10;
+
+    /// <summary>The proportional total never falls below this (16 MiB), so small archives of real files are read whole.</summary>
+    public long MinTotalBytes { get; init; } = 16L * 1024 * 1024;
+
     /// <summary>Uncompressed to compressed size (200:1); a higher ratio is reported as a likely bomb and not read.</summary>
     public double MaxCompressionRatio { get; init; } = 200;
 
-    /// <summary>Entries up to this uncompressed size (1 MiB) are exempt from the ratio check: small files cannot be bombs.</summary>
-    public long RatioExemptBytes { get; init; } = 1024 * 1024;
+    /// <summary>
+    /// Entries up to this uncompressed size (64 KiB) are exempt from the ratio check: a small file
+    /// (a zero-filled placeholder, a tiny INI) can compress very well without being a bomb, and
+    /// many of them together are bounded by the proportional total.
+    /// </summary>
+    public long RatioExemptBytes { get; init; } = 64 * 1024;
 }
 
 /// <summary>Limits that apply while a snapshot is listed and its files are read.</summary>

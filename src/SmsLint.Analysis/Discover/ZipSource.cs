@@ -34,6 +34,7 @@ public sealed class ZipSource : ISnapshotSource
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ZipArchiveEntry> _byPath = new(StringComparer.Ordinal);
     private readonly List<SourceProblem> _problems = [];
+    private readonly long _archiveLength;
 
     public ZipSource(string path, ZipLimits? limits = null)
         : this(new FileStream(Path.GetFullPath(path), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.RandomAccess), Path.GetFullPath(path), limits)
@@ -48,6 +49,7 @@ public sealed class ZipSource : ISnapshotSource
         _file = archive;
         try
         {
+            _archiveLength = archive.Length;
             var declared = DeclaredEntryCount(_file);
             if (declared > _limits.MaxEntries)
             {
@@ -64,6 +66,14 @@ public sealed class ZipSource : ISnapshotSource
             catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
             {
                 throw new SnapshotSourceException($"it is not a readable zip archive: {ex.Message}", ex);
+            }
+
+            if (stored.Count == 0 && StartsWithLocalHeader(_file))
+            {
+                // An end record that lists nothing in front of entry data: a damaged directory,
+                // or a forged end record (in the comment) hiding the real one.
+                throw new SnapshotSourceException(
+                    "it is not a readable zip archive: its end record lists no entries, but the file holds entry data (a damaged archive, or a forged end record)");
             }
 
             if (stored.Count > _limits.MaxEntries)
@@ -130,23 +140,24 @@ public sealed class ZipSource : ISnapshotSource
             }
         }
 
-        // Safe entries claim their names first, in archive order; then the unsafe ones.
-        var kept = new Dictionary<string, Candidate>(StringComparer.OrdinalIgnoreCase);
+        // Safe entries claim their names first, in archive order; then the unsafe ones. A name
+        // stored twice exactly keeps its first entry; names that differ only in case are resolved
+        // below exactly as a folder resolves them.
+        var kept = new Dictionary<string, Candidate>(StringComparer.Ordinal);
         foreach (var c in candidates.Where(c => c.UnsafeReason is null).Concat(candidates.Where(c => c.UnsafeReason is not null)))
         {
             var path = string.Join('/', c.Segments);
             if (kept.TryGetValue(path, out var first))
             {
                 _problems.Add(new SourceProblem(path, "duplicate",
-                    $"is stored more than once in the archive (entry {Quote(c.Entry.FullName)}, number {c.Index + 1}, repeats entry {Quote(first.Entry.FullName)}, number {first.Index + 1}, when names are compared case-insensitively); only the first was scanned"));
+                    $"is stored more than once in the archive (entry {Quote(c.Entry.FullName)}, number {c.Index + 1}, repeats entry {Quote(first.Entry.FullName)}, number {first.Index + 1}); only the first was scanned"));
                 continue;
             }
 
             kept.Add(path, c);
         }
 
-        var entries = new List<SnapshotEntry>(kept.Count);
-        long budget = _limits.MaxTotalBytes;
+        var listed = new List<SnapshotEntry>(kept.Count);
         foreach (var (path, c) in kept.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var e = c.Entry;
@@ -159,16 +170,45 @@ public sealed class ZipSource : ISnapshotSource
                     ProblemKind = EntryProblemKind.Unsafe,
                 };
             }
-            else if (FileClassifier.Classify(entry).Kind != FileKind.Unknown)
+
+            listed.Add(entry);
+        }
+
+        listed = CaseTwins.Resolve(listed, _problems, static e => e.ProblemKind == EntryProblemKind.Unsafe && e.Unreadable is not null);
+
+        var entries = new List<SnapshotEntry>(listed.Count);
+        var budget = TotalBudget;
+        foreach (var listedEntry in listed)
+        {
+            var entry = listedEntry;
+            var e = kept[entry.Path].Entry;
+            if (entry.Unreadable is null && FileClassifier.Classify(entry).Kind != FileKind.Unknown)
             {
                 entry = CheckLimits(entry, e, ref budget);
             }
 
-            _byPath.Add(path, e);
+            _byPath.Add(entry.Path, e);
             entries.Add(entry);
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Uncompressed bytes all read entries may take together: the configured total, but never more
+    /// than <see cref="ZipLimits.MaxTotalExpansion"/> times the archive's own size (at least
+    /// <see cref="ZipLimits.MinTotalBytes"/>), so the work and memory a scan spends grow with the
+    /// input, not with what it claims to hold.
+    /// </summary>
+    private long TotalBudget
+    {
+        get
+        {
+            var proportional = _archiveLength > long.MaxValue / Math.Max(1, _limits.MaxTotalExpansion)
+                ? long.MaxValue
+                : _archiveLength * _limits.MaxTotalExpansion;
+            return Math.Min(_limits.MaxTotalBytes, Math.Max(_limits.MinTotalBytes, proportional));
+        }
     }
 
     private SnapshotEntry CheckLimits(SnapshotEntry entry, ZipArchiveEntry e, ref long budget)
@@ -190,7 +230,7 @@ public sealed class ZipSource : ISnapshotSource
         }
         else if (e.Length > budget)
         {
-            limit = $"would take the archive over its total limit of {_limits.MaxTotalBytes:N0} uncompressed bytes (entries are counted in path order)";
+            limit = $"would take the archive over its total limit of {TotalBudget:N0} uncompressed bytes (entries are counted in path order)";
         }
 
         if (limit is not null)
@@ -367,6 +407,15 @@ public sealed class ZipSource : ISnapshotSource
     {
         _archive.Dispose();
         _file.Dispose();
+    }
+
+    private static bool StartsWithLocalHeader(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        stream.Position = 0;
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0x04034b50;
     }
 
     /// <summary>

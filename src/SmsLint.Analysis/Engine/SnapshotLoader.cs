@@ -202,14 +202,15 @@ public static class SnapshotLoader
         {
             Parse(file, text, options.MaxLineLength, deadline);
         }
-        catch (ParseTimeLimitException ex)
+        catch (ParseTimeLimitException)
         {
-            var offset = Math.Clamp(ex.Offset, 0, text.Length);
+            // Reported at the start of the file: where the parse happened to be when time ran
+            // out depends on the machine and its load, and the output must not.
             file.Document = null;
             file.ParseErrors = [];
             file.Problem = new InputProblem(InputProblemKind.LimitExceeded,
-                $"took longer than the parse time limit of {options.MaxParseTime.TotalSeconds:0.###} s (stopped at line {text.GetLineNumber(offset)}); the file was not analysed",
-                new TextSpan(offset, 0));
+                $"took longer than the parse time limit of {options.MaxParseTime.TotalSeconds:0.###} s; the file was not analysed",
+                new TextSpan(0, 0));
             return false;
         }
 

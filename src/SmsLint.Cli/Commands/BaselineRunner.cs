@@ -10,11 +10,15 @@ namespace SmsLint.Cli.Commands;
 /// </summary>
 public static class BaselineRunner
 {
-    public static int Run(ScanRequest request, TextWriter stderr, CancellationToken cancellation = default)
+    public static int Run(ScanRequest request, TextWriter stderr, CancellationToken cancellation = default) =>
+        Run(request, TextWriter.Null, stderr, cancellation);
+
+    /// <summary>Writes the baseline to --output, or to <paramref name="stdout"/> for '-' and /dev/stdout.</summary>
+    public static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(request.Output!))))
+        if (OutputPaths.Problem(request.Output!, request.Snapshot) is { } problem)
         {
-            stderr.WriteLine($"smslint: --output: the output folder of '{request.Output}' does not exist.");
+            stderr.WriteLine($"smslint: --output: {problem}.");
             return ExitCodes.UsageError;
         }
 
@@ -34,6 +38,11 @@ public static class BaselineRunner
             stderr.WriteLine("smslint: interrupted; no baseline was written.");
             return ExitCodes.Interrupted;
         }
+        catch (Discover.SnapshotSourceException ex)
+        {
+            stderr.WriteLine($"smslint: cannot read the snapshot '{request.Snapshot}': {ex.Message.TrimEnd('.')}.");
+            return ExitCodes.UsageError;
+        }
 
         foreach (var n in report.Notifications)
         {
@@ -45,7 +54,24 @@ public static class BaselineRunner
             return ExitCodes.InternalError;
         }
 
-        AtomicFile.Write(request.Output!, s => SarifWriter.Write(report, s, SarifProfile.Github), cancellation);
+        try
+        {
+            if (OutputPaths.IsStdout(request.Output!))
+            {
+                stdout.Write(SarifWriter.WriteToString(report, SarifProfile.Github));
+                stdout.Flush();
+            }
+            else
+            {
+                AtomicFile.Write(request.Output!, s => SarifWriter.Write(report, s, SarifProfile.Github), cancellation);
+            }
+        }
+        catch (IOException ex) when (!cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine($"smslint: --output: the baseline could not be written: {ex.Message.TrimEnd('.')}.");
+            return ExitCodes.UsageError;
+        }
+
         var count = report.Findings.Count(f => !f.IsSuppressed);
         stderr.WriteLine($"smslint: baseline of {count} finding{(count == 1 ? string.Empty : "s")} written to '{request.Output}'.");
         return ExitCodes.Clean;

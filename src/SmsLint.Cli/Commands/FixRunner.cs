@@ -107,7 +107,7 @@ public static class FixRunner
         foreach (var group in byFile)
         {
             var findings = group.Select(x => x.Finding).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>().ToList();
-            var problem = FixFile(Path.Combine(target, group.Key), findings, group.Key, applied, skipped);
+            var problem = FixFile(Path.Combine(target, group.Key), SmsLint.IO.SafeFile.RealPath(target), findings, group.Key, applied, skipped);
             if (problem is not null)
             {
                 stderr.WriteLine($"smslint: fix: {group.Key}: left unchanged: {problem}.");
@@ -137,6 +137,9 @@ public static class FixRunner
         return ExitCodes.Clean;
     }
 
+    /// <summary>Larger than any text file the scan reads (its limit is configurable up to this).</summary>
+    private const long MaxFixedFileBytes = 1L << 30;
+
     private static string Plural(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
     /// <summary>Copies every regular file of the snapshot (as the scan lists them) into <paramref name="target"/>.</summary>
@@ -152,23 +155,32 @@ public static class FixRunner
                 continue;
             }
 
+            // Opened as the scan opens files: a FIFO, device or link out of the snapshot swapped
+            // in since the listing is refused, never read (and nothing blocks).
+            using var from = SmsLint.IO.SafeFile.OpenRegular(Path.Combine(root, entry.Path), source.RealRoot, out var refusal, out _);
+            if (from is null)
+            {
+                stderr.WriteLine($"smslint: fix: {entry.Path}: not copied: it {refusal!.Message}.");
+                continue;
+            }
+
             var to = Path.Combine(target, entry.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(Path.Combine(root, entry.Path), to, overwrite: false);
+            using var input = new FileStream(from, FileAccess.Read, 64 * 1024);
+            using var output = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            input.CopyTo(output);
         }
     }
 
     /// <summary>Applies the fixes of <paramref name="findings"/> to one file; returns why not when it cannot.</summary>
-    private static string? FixFile(string path, List<Finding> findings, string relative, HashSet<Finding> applied, HashSet<Finding> skipped)
+    private static string? FixFile(string path, string realTarget, List<Finding> findings, string relative, HashSet<Finding> applied, HashSet<Finding> skipped)
     {
-        byte[] bytes;
-        try
+        // A file to fix is a text file the scan read, so never larger than the text limit allows;
+        // it is read as the scan reads (never a FIFO or device, never through a link out of the tree).
+        var bytes = SmsLint.IO.SafeFile.ReadUserFile(path, MaxFixedFileBytes, realTarget, out var readProblem);
+        if (bytes is null)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"it cannot be read ({ex.Message})";
+            return $"it {readProblem}";
         }
 
         var decoded = TextDecoder.Decode(bytes);

@@ -80,16 +80,21 @@ public static class ScanRunner
     /// </summary>
     public static int Run(ScanRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
-        if (request.Output is { } output && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(output))))
+        if (request.Output is { } output && OutputPaths.Problem(output, request.Snapshot) is { } outputProblem)
         {
-            stderr.WriteLine($"smslint: --output: the output folder of '{output}' does not exist.");
+            stderr.WriteLine($"smslint: --output: {outputProblem}.");
             return ExitCodes.UsageError;
         }
 
-        if (request.Summary is { } summary && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(summary))))
+        if (request.Summary is { } summary && OutputPaths.Problem(summary, request.Snapshot) is { } summaryProblem)
         {
-            stderr.WriteLine($"smslint: --summary: the folder of '{summary}' does not exist.");
+            stderr.WriteLine($"smslint: --summary: {summaryProblem}.");
             return ExitCodes.UsageError;
+        }
+
+        if (request.Output is { } dash && OutputPaths.IsStdout(dash))
+        {
+            request = request with { Output = null };
         }
 
         var exit = Prepare(request, stderr, out var prepared);
@@ -127,6 +132,12 @@ public static class ScanRunner
                 Render(report, request, prepared.Options, stdout, () => line?.Dispose(), cancellation);
             }
         }
+        catch (IOException ex) when (!cancellation.IsCancellationRequested)
+        {
+            // A full disk, a closed pipe, a quota: the report could not be written (and no partial file was left).
+            stderr.WriteLine($"smslint: {(request.Output is null ? "standard output" : "--output")}: the report could not be written: {ex.Message.TrimEnd('.')}.");
+            return ExitCodes.UsageError;
+        }
         catch (SnapshotSourceException ex)
         {
             stderr.WriteLine($"smslint: cannot read the snapshot '{request.Snapshot}': {ex.Message.TrimEnd('.')}.");
@@ -144,14 +155,32 @@ public static class ScanRunner
 
         foreach (var n in report.Notifications.Where(n => !ReportedAsFinding(n, report)))
         {
-            stderr.WriteLine($"smslint: {n.Level.ToSarif()}: {n.Message}");
+            stderr.WriteLine($"smslint: {n.Level.ToSarif()}: {SmsLint.IO.SafeFile.Printable(n.Message)}");
         }
 
         var result = report.ExecutionSuccessful ? Gate(report, request.FailLevel, prepared.Baseline is not null) : ExitCodes.InternalError;
         if (request.Summary is { } summaryPath)
         {
-            using var writer = new StreamWriter(summaryPath, append: true, new UTF8Encoding(false)) { NewLine = "\n" };
-            MarkdownSummaryWriter.Write(report, writer, new GateOutcome(request.FailLevel, result, prepared.Baseline is not null), request.Snapshot.Replace('\\', '/'));
+            try
+            {
+                if (OutputPaths.IsStdout(summaryPath))
+                {
+                    using var text = new StringWriter { NewLine = "\n" };
+                    MarkdownSummaryWriter.Write(report, text, new GateOutcome(request.FailLevel, result, prepared.Baseline is not null), request.Snapshot.Replace('\\', '/'));
+                    stdout.Write(text.ToString());
+                    stdout.Flush();
+                }
+                else
+                {
+                    using var writer = new StreamWriter(summaryPath, append: true, new UTF8Encoding(false)) { NewLine = "\n" };
+                    MarkdownSummaryWriter.Write(report, writer, new GateOutcome(request.FailLevel, result, prepared.Baseline is not null), request.Snapshot.Replace('\\', '/'));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"smslint: --summary: the summary could not be written: {ex.Message.TrimEnd('.')}.");
+                return ExitCodes.UsageError;
+            }
         }
 
         return result;
@@ -188,11 +217,23 @@ public static class ScanRunner
         }
 
         var root = request.Snapshot;
-        if (!Directory.Exists(root) && !File.Exists(root))
+        var rootKind = SmsLint.IO.SafeFile.KindOf(root, out _);
+        if (rootKind == SmsLint.IO.SafeFile.PathKind.Missing)
         {
             stderr.WriteLine($"smslint: snapshot '{root}' does not exist.");
             return ExitCodes.UsageError;
         }
+
+        if (rootKind == SmsLint.IO.SafeFile.PathKind.Other)
+        {
+            stderr.WriteLine($"smslint: snapshot '{root}' is not a folder or a regular file (a pipe or device); give the snapshot folder or a .zip file of it.");
+            return ExitCodes.UsageError;
+        }
+
+        // Files found inside a snapshot folder obey its link policy: they are read only when
+        // their real location is inside it too.
+        var realRoot = rootKind == SmsLint.IO.SafeFile.PathKind.Folder ? SmsLint.IO.SafeFile.RealPath(root) : null;
+        string? RootFor(string file) => realRoot is not null && PathInside(root, file) is not null ? realRoot : null;
 
         if (!ValidCategory(request.Category))
         {
@@ -204,7 +245,7 @@ public static class ScanRunner
         var configPath = request.Config ?? ConfigLoader.Discover(root);
         if (configPath is not null)
         {
-            var loaded = ConfigLoader.Load(configPath);
+            var loaded = ConfigLoader.Load(configPath, RootFor(configPath));
             if (loaded.Config is null)
             {
                 foreach (var error in loaded.Errors)
@@ -222,17 +263,14 @@ public static class ScanRunner
         var catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded");
         if ((request.Catalog is null ? config?.CatalogPath : Path.GetFullPath(request.Catalog)) is { } catalogPath)
         {
-            CatalogLoadResult result;
-            try
+            var bytes = SmsLint.IO.SafeFile.ReadUserFile(catalogPath, SmsCatalog.MaxCatalogBytes, RootFor(catalogPath), out var catalogProblem);
+            if (bytes is null)
             {
-                using var stream = File.OpenRead(catalogPath);
-                result = SmsCatalog.Load(stream, catalogPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' cannot be read: {ex.Message}");
+                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' cannot be read: it {catalogProblem}.");
                 return ExitCodes.UsageError;
             }
+
+            var result = SmsCatalog.Load(new MemoryStream(bytes, writable: false), catalogPath);
 
             if (result.Catalog is null)
             {
@@ -251,7 +289,7 @@ public static class ScanRunner
         IReadOnlyList<BaselineEntry>? baseline = null;
         if (request.Baseline is { } baselinePath)
         {
-            var loaded = SarifBaseline.Load(baselinePath);
+            var loaded = SarifBaseline.Load(baselinePath, RootFor(baselinePath));
             if (loaded.Entries is null)
             {
                 stderr.WriteLine($"smslint: --baseline: {loaded.Error}.");

@@ -125,6 +125,13 @@ internal static class Grammar
         foreach (var (_, span) in text.Lines())
         {
             deadline?.Check(span.Start);
+            if (span.Length == 0)
+            {
+                // Every grammar reads an empty line as no node; skipping the combinators keeps a
+                // file of millions of empty lines linear and fast.
+                continue;
+            }
+
             if (span.Length > maxLineLength)
             {
                 var message = $"line is {span.Length} characters long, over the limit of {maxLineLength}; it was not parsed";

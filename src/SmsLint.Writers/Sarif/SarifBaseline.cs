@@ -40,30 +40,15 @@ public static class SarifBaseline
     /// <summary>Bigger than any baseline SmsLint writes for a real hierarchy.</summary>
     public const long MaxBytes = 256L * 1024 * 1024;
 
-    public static BaselineLoadResult Load(string path)
+    /// <summary>
+    /// Reads a baseline: a regular file (never a FIFO or device) of at most <see cref="MaxBytes"/>
+    /// bytes as read. With <paramref name="snapshotRealRoot"/> (a baseline inside the snapshot
+    /// folder) it must lie inside the snapshot once links are resolved.
+    /// </summary>
+    public static BaselineLoadResult Load(string path, string? snapshotRealRoot = null)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Fail($"the baseline '{path}' does not exist");
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                return Fail($"the baseline '{path}' is {info.Length:N0} bytes, over the limit of {MaxBytes:N0}");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail($"the baseline '{path}' cannot be read: {ex.Message}");
-        }
-
-        return Parse(bytes, path);
+        var bytes = IO.SafeFile.ReadUserFile(path, MaxBytes, snapshotRealRoot, out var problem);
+        return bytes is null ? Fail($"the baseline '{path}' {problem}") : Parse(bytes, path);
     }
 
     public static BaselineLoadResult Parse(ReadOnlySpan<byte> json, string name)
@@ -89,7 +74,7 @@ public static class SarifBaseline
             }
             catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException)
             {
-                return Fail($"the baseline '{name}' is not a SARIF log SmsLint can read: {ex.Message}");
+                return Fail($"the baseline '{name}' is not a SARIF log SmsLint can read: {IO.SafeFile.Excerpt(ex.Message, 160)}");
             }
         }
     }
@@ -112,7 +97,7 @@ public static class SarifBaseline
             var driver = run.GetProperty("tool").GetProperty("driver");
             if (Str(driver, "name") != "SmsLint")
             {
-                return Fail($"the baseline '{name}' was not written by SmsLint (its tool is '{Str(driver, "name")}')");
+                return Fail($"the baseline '{name}' was not written by SmsLint (its tool is '{IO.SafeFile.Excerpt(Str(driver, "name") ?? string.Empty)}')");
             }
 
             var prefix = run.TryGetProperty("properties", out var props) ? Str(props, "pathPrefix") ?? string.Empty : string.Empty;
@@ -131,9 +116,17 @@ public static class SarifBaseline
                 }
 
                 var ruleId = Str(result, "ruleId");
-                var prints = result.TryGetProperty("partialFingerprints", out var p) && p.ValueKind == JsonValueKind.Object
-                    ? p.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.String).ToDictionary(x => x.Name, x => x.Value.GetString()!, StringComparer.Ordinal)
-                    : [];
+                var prints = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (result.TryGetProperty("partialFingerprints", out var p) && p.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var x in p.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.String))
+                    {
+                        if (!prints.TryAdd(x.Name, x.Value.GetString()!))
+                        {
+                            return Fail($"result {index} of the baseline '{name}' has the fingerprint '{IO.SafeFile.Excerpt(x.Name)}' more than once");
+                        }
+                    }
+                }
                 if (ruleId is null || !prints.TryGetValue(KeyName, out var key))
                 {
                     return Fail($"result {index} of the baseline '{name}' has no ruleId or no '{KeyName}' fingerprint; write baselines with 'smslint baseline'");
@@ -177,6 +170,15 @@ public static class SarifBaseline
             Int(region, "endColumn", startColumn),
             Int(region, "charOffset", 0),
             Int(region, "charLength", 0));
+
+        // A region SARIF's schema would reject (lines and columns from 1, the end not before the
+        // start, offsets from 0) is not copied into an absent result: the file alone is located.
+        if (r.StartLine < 1 || r.StartColumn < 1 || r.EndLine < r.StartLine || r.EndColumn < 1
+            || (r.EndLine == r.StartLine && r.EndColumn < r.StartColumn) || r.CharOffset < 0 || r.CharLength < 0)
+        {
+            return Location.ForFile(path);
+        }
+
         var snippet = region.TryGetProperty("snippet", out var s) ? Str(s, "text") : null;
         return new Location(path, r, snippet);
     }

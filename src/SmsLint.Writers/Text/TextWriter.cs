@@ -27,7 +27,7 @@ public static class CompilerTextWriter
             }
 
             var r = f.Location.Region;
-            output.Write($"{c.Bold}{(color ? Show(f.Location.Path, true) : f.Location.Path)}:{r.StartLine}:{r.StartColumn}:{c.Reset} {c.Level(f.Level)}{f.Level.ToSarif()}:{c.Reset} {Show(f.Message, color)} {c.Dim}[{f.Rule.Id}]{c.Reset}");
+            output.Write($"{c.Bold}{(color ? Show(f.Location.Path, true) : OneLine(f.Location.Path))}:{r.StartLine}:{r.StartColumn}:{c.Reset} {c.Level(f.Level)}{f.Level.ToSarif()}:{c.Reset} {Show(f.Message, color)} {c.Dim}[{f.Rule.Id}]{c.Reset}");
             if (f.IsSuppressed)
             {
                 output.Write($" (suppressed: {OneLine(f.Suppressions[0].Justification)})");
@@ -36,7 +36,7 @@ public static class CompilerTextWriter
             foreach (var related in f.Related)
             {
                 var rr = related.Region;
-                output.Write($"    {c.Bold}{(color ? Show(related.Path, true) : related.Path)}:{rr.StartLine}:{rr.StartColumn}:{c.Reset} {c.Level(Level.Note)}note:{c.Reset} {Show(related.Message ?? "related location", color)}");
+                output.Write($"    {c.Bold}{(color ? Show(related.Path, true) : OneLine(related.Path))}:{rr.StartLine}:{rr.StartColumn}:{c.Reset} {c.Level(Level.Note)}note:{c.Reset} {Show(related.Message ?? "related location", color)}");
                 output.Write('\n');
             }
         }
@@ -64,7 +64,8 @@ public static class CompilerTextWriter
         return text + ".";
     }
 
-    private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>A message or path on one line: control characters (line breaks and ESC from file names included) are escaped as \xNN.</summary>
+    private static string OneLine(string s) => IO.SafeFile.Printable(s);
 
     /// <summary>On a terminal (colour on), control characters from the snapshot become U+FFFD, so a hostile file cannot send escape sequences.</summary>
     private static string Show(string s, bool terminal) =>

@@ -97,10 +97,16 @@ public sealed class NoHarmTests : IDisposable
         var target = Directory.CreateDirectory(Path.Combine(outDir.FullName, "report.sarif"));
         File.WriteAllText(Path.Combine(target.FullName, "keep.txt"), "keep");
 
+        // The CLI refuses a folder as --output before it scans (issue 10, item 8: exit 2, one line).
         var (exit, output, err) = CliRunner.Run("scan", Path.Combine(Repo.TestData, "demo"), "--format", "sarif", "--output", target.FullName);
-        Assert.Equal(ExitCodes.InternalError, exit);
+        Assert.Equal(ExitCodes.UsageError, exit);
         Assert.Empty(output);
-        Assert.Contains("internal error", err, StringComparison.Ordinal);
+        Assert.Contains("is a folder", err, StringComparison.Ordinal);
+        Assert.Equal(["report.sarif"], outDir.EnumerateFileSystemInfos().Select(i => i.Name));
+        Assert.Equal(["keep.txt"], target.EnumerateFileSystemInfos().Select(i => i.Name));
+
+        // The atomic write itself, when the rename fails: it throws and removes its temporary file.
+        Assert.ThrowsAny<IOException>(() => AtomicFile.Write(target.FullName, s => s.Write("report"u8)));
         Assert.Equal(["report.sarif"], outDir.EnumerateFileSystemInfos().Select(i => i.Name));
         Assert.Equal(["keep.txt"], target.EnumerateFileSystemInfos().Select(i => i.Name));
     }

@@ -32,13 +32,13 @@ public sealed class LogonScriptCopiesDiffer : Rule
     {
         var model = context.Model;
         var masters = model.SiteServers
-            .Where(s => s.MasterLogonScript is { Text: not null })
+            .Where(s => s.MasterLogonScript is { Text: not null, Document: not null })
             .Select(s => (Site: s.SiteCode, File: s.MasterLogonScript!))
             .OrderBy(m => m.Site, StringComparer.Ordinal)
             .ThenBy(m => m.File.Path, StringComparer.Ordinal)
             .ToList();
         var copies = model.ScriptShares
-            .Where(s => s.SmslsBat is { Text: not null })
+            .Where(s => s.SmslsBat is { Text: not null, Document: not null })
             .Select(s => (Share: s, File: s.SmslsBat!))
             .ToList();
 

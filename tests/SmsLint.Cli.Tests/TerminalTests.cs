@@ -124,12 +124,13 @@ public sealed class TerminalTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void BashCompletionWorksInBash()
     {
-        if (OperatingSystem.IsWindows() || !OnPath("bash"))
+        Skip.If(OperatingSystem.IsWindows() || !OnPath("bash"), "bash is not installed here, so the bash completion script cannot be run.");
+        if (OperatingSystem.IsWindows())
         {
-            return;
+            return; // unreachable after the skip; tells the platform analyzer so
         }
 
         // The script calls `smslint`; a stub on PATH answers the [suggest] directive the way smslint does.

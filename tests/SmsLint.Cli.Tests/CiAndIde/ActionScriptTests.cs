@@ -8,9 +8,10 @@ namespace SmsLint.Tests.Cli.CiAndIde;
 /// </summary>
 public sealed class ActionScriptTests
 {
-    private sealed record ActionRun(int Exit, string Log, Dictionary<string, string> Outputs, string Summary);
+    internal sealed record ActionRun(int Exit, string Log, Dictionary<string, string> Outputs, string Summary);
 
-    private static ActionRun Run(Workspace ws, Dictionary<string, string> inputs)
+    /// <summary>Runs the action script with these INPUT_* values; shared with <see cref="ActionPlanTests"/>.</summary>
+    internal static ActionRun Run(Workspace ws, Dictionary<string, string> inputs)
     {
         var outputs = ws.Outside("github_output");
         var summary = ws.Outside("step_summary");

@@ -139,7 +139,8 @@ internal static class Invariants
 
             // A readable file always has GitHub's line hash; the root itself (SMS0010), a folder or a
             // file that could not be read has none, as upload-sarif computes none for them.
-            var hashable = files.TryGetValue(f.Location.Path, out var hashed) && hashed.Unreadable is null && f.Rule.Id is not ("SMS0005" or "SMS0006");
+            var hashable = files.TryGetValue(f.Location.Path, out var hashed) && hashed.Unreadable is null && f.Rule.Id is not ("SMS0005" or "SMS0006")
+                && source.ReadAll(hashed, long.MaxValue, out _) is not null;
             if (hashable && !f.Fingerprints.ContainsKey("primaryLocationLineHash"))
             {
                 throw new InvariantException($"{f.Rule.Id}: no primaryLocationLineHash");
@@ -193,7 +194,7 @@ internal static class Invariants
 
         if (!files.TryGetValue(location.Path, out var entry))
         {
-            if (problems.Contains(location.Path) && r == Region.WholeFile)
+            if ((problems.Contains(location.Path) || (f.Rule.Id == "SMS0010" && location.Path == ".")) && r == Region.WholeFile)
             {
                 return;
             }

@@ -385,7 +385,8 @@ public sealed class ZipSource : ISnapshotSource
 
         if (whole && toRead == declared)
         {
-            var crc = Crc32.Compute(buffer);
+            // CRC-32 (IEEE 802.3, reflected), as zip records it.
+            var crc = System.IO.Hashing.Crc32.HashToUInt32(buffer);
             if (crc != e.Crc32)
             {
                 problem = new SourceProblem(entry.Path, "corrupt",
@@ -465,39 +466,5 @@ public sealed class ZipSource : ISnapshotSource
 
         stream.Position = 0;
         return null;
-    }
-}
-
-/// <summary>CRC-32 (IEEE 802.3, reflected, as zip uses), to verify what an entry decompressed to.</summary>
-internal static class Crc32
-{
-    private static readonly uint[] Table = Build();
-
-    private static uint[] Build()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
-    }
-
-    public static uint Compute(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc ^ 0xFFFFFFFFu;
     }
 }

@@ -221,34 +221,69 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
-    public void Schema_lists_the_properties_the_loader_accepts()
+    public void Schema_and_catalog_types_name_the_same_properties()
     {
+        // The loader validates against the schema, so the schema is what a catalog may hold; the
+        // records it is read into must agree with it property for property, and required for required.
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal)
+        {
+            ["catalog"] = typeof(SmsCatalog),
+            ["source"] = typeof(CatalogSource),
+            ["build"] = typeof(CatalogBuild),
+            ["versionScheme"] = typeof(VersionSchemeInfo),
+            ["schemePart"] = typeof(VersionSchemePart),
+            ["clientComponent"] = typeof(ClientComponent),
+            ["componentVersions"] = typeof(ComponentVersions),
+            ["wbemVersion"] = typeof(WbemVersion),
+            ["hotfix"] = typeof(CatalogHotfix),
+            ["hotfixFile"] = typeof(HotfixFile),
+            ["fileLocation"] = typeof(FileLocation),
+            ["supersededBy"] = typeof(HotfixSupersession),
+            ["requiredWhen"] = typeof(HotfixRequirement),
+        };
+
         using var schema = JsonDocument.Parse(System.IO.File.ReadAllText(SchemaPath()));
-        var root = schema.RootElement;
-        var defs = root.GetProperty("$defs");
-        var shapes = SmsCatalog.Shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var objectDefs = schema.RootElement.GetProperty("$defs").EnumerateObject()
+            .Where(d => d.Value.TryGetProperty("type", out var t) && t.GetString() == "object")
+            .Select(d => d.Name)
+            .Prepend("catalog");
+        Assert.Equal(types.Keys.Order(StringComparer.Ordinal), objectDefs.Order(StringComparer.Ordinal));
+        Assert.Equal(types.Keys.Order(StringComparer.Ordinal), SmsCatalog.Shapes.Select(s => s.Name).Order(StringComparer.Ordinal));
 
-        AssertSameShape(shapes["catalog"], root);
-        Assert.False(root.GetProperty("additionalProperties").GetBoolean());
-
-        foreach (var shape in shapes.Values.Where(s => s.Name != "catalog"))
+        foreach (var shape in SmsCatalog.Shapes)
         {
-            Assert.True(defs.TryGetProperty(shape.Name, out var def), $"schema lacks $defs/{shape.Name}");
-            AssertSameShape(shape, def);
-            Assert.False(def.GetProperty("additionalProperties").GetBoolean());
+            var members = types[shape.Name].GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(p => p.SetMethod is not null && p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false).Length == 0)
+                .ToList();
+            Assert.Equal(members.Select(JsonName).Order(StringComparer.Ordinal), shape.Properties.Order(StringComparer.Ordinal));
+            var required = members.Where(p => p.GetCustomAttributes(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false).Length > 0);
+            Assert.Equal(required.Select(JsonName).Order(StringComparer.Ordinal), shape.Required.Order(StringComparer.Ordinal));
         }
 
-        foreach (var def in defs.EnumerateObject())
-        {
-            if (def.Value.TryGetProperty("type", out var type) && type.GetString() == "object")
-            {
-                Assert.True(shapes.ContainsKey(def.Name), $"loader has no shape for $defs/{def.Name}");
-            }
-        }
-
-        var tags = defs.GetProperty("requiredWhen").GetProperty("properties").GetProperty("tag").GetProperty("enum")
+        var tags = schema.RootElement.GetProperty("$defs").GetProperty("requiredWhen").GetProperty("properties").GetProperty("tag").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Equal(RequiredWhenTags.All.Order(StringComparer.Ordinal), tags.Order(StringComparer.Ordinal));
+
+        static string JsonName(System.Reflection.PropertyInfo p) =>
+            p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named]
+                ? named.Name
+                : JsonNamingPolicy.CamelCase.ConvertName(p.Name);
+    }
+
+    [Fact]
+    public void Schema_constraints_produce_positioned_messages_worded_from_the_schema()
+    {
+        var json = ReplaceOnce(EmbeddedJson, "\"platform\": \"i386\"", "\"platform\": \"x86\"");
+        json = ReplaceOnce(json, "\"date\": \"2000-01-04\"", "\"date\": \"2000-02-30\"");
+        json = ReplaceOnce(json, "\"name\": \"Nt_logon.dll\",", "\"name\": \"Nt_logon.dll\", \"exactVersion\": \"2.0.1.1\", \"dateToleranceDays\": 9,");
+
+        var errors = Load(json).Errors;
+
+        Assert.Contains(errors, e => e.Contains("$.hotfixes[0].files[0].platform: 'x86' is not one of: i386, alpha, any", StringComparison.Ordinal) && Split(e).Line == LineOf(json, "\"x86\"") && Split(e).Column == ColumnOf(json, "\"x86\""));
+        Assert.Contains(errors, e => e.Contains("'2000-02-30' is not a date in the form yyyy-MM-dd", StringComparison.Ordinal) && Split(e).Line == LineOf(json, "2000-02-30"));
+        Assert.Contains(errors, e => e.Contains("9 is outside the range 0..7", StringComparison.Ordinal) && Split(e).Column == ColumnOf(json, "\"dateToleranceDays\": 9") + "\"dateToleranceDays\": ".Length);
+        Assert.Contains(errors, e => e.Contains("give either minVersion or exactVersion, not both", StringComparison.Ordinal));
+        Assert.Equal(4, errors.Count);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace SmsLint.Tests.Cli;
 
-/// <summary>Golden text and SARIF for the demo snapshot and every testdata/e2e scenario.</summary>
+/// <summary>
+/// Golden text for the demo snapshot and every testdata/e2e scenario, and the demo's byte-exact
+/// SARIF golden; the SARIF of the e2e scenarios is a structured snapshot (Snapshots/SnapshotTests).
+/// </summary>
 public sealed class EndToEndTests
 {
     public static TheoryData<string> Scenarios()
@@ -37,7 +40,7 @@ public sealed class EndToEndTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Sarif_output_matches_golden(string scenario)
+    public void Sarif_output_is_written_for_validation(string scenario)
     {
         var (snapshot, goldenDir, prefix) = Locate(scenario);
         var (exit, sarif, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none");
@@ -47,7 +50,11 @@ public sealed class EndToEndTests
         {
         }
 
-        Golden.Match(Path.Combine(goldenDir, prefix + ".sarif"), sarif);
+        // Byte identity is the point of the demo's golden: key order, indentation, escaping.
+        if (scenario == "demo")
+        {
+            Golden.Match(Path.Combine(goldenDir, prefix + ".sarif"), sarif);
+        }
     }
 
     [Theory]

@@ -272,7 +272,7 @@ public static class SmsLintCli
     private static Command PlanCommand(CancellationToken cancellation)
     {
         var common = new CommonOptions();
-        var format = new Option<string>("--format", "-f") { Description = "Output format (sarif: the checklist as SMS7xxx results).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format (sarif: the checklist as SMS7xxx results; html: the report with the checklist, blockers, predicted findings and the map after the plan).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(PlanRunner.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the plan to this file (atomically) instead of standard output." };
         var upgrade = new Option<string[]>("--upgrade") { Description = "SITE=VERSION: plan the upgrade of one site (VERSION: 2.00.1493.2000 or SP1..SP4); repeatable.", AllowMultipleArgumentsPerToken = true };

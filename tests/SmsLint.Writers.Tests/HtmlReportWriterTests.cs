@@ -108,7 +108,10 @@ public sealed class HtmlReportWriterTests
         };
         var html = Render(Report([], Map()), new HtmlReportOptions { Plan = plan });
         Assert.Contains("<section id=\"plan\">", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"status-not-ready\">not-ready", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-plan-item=\"hotfixes-before-sp2\" data-status=\"not-ready\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"status-not-ready\">✗ not ready (risk)", html, StringComparison.Ordinal);
+        Assert.Contains("No blocker", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"plan-predicted\">Predicted findings (0)</h3>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"plan-map\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<section id=\"plan\">", Render(Report([], Map())), StringComparison.Ordinal);
     }

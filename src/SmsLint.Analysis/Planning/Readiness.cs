@@ -89,7 +89,7 @@ public static class Readiness
             HotfixItems(items, domain, hotfixes.Where(a => domain.HasSite(a.Site.Code)).ToList());
             if (hotfixes.Any(a => domain.HasSite(a.Site.Code)))
             {
-                CopyLogRewritten(items, domain);
+                CopyLogRewritten(items, model, catalog, domain);
             }
 
             CopyLogConsistent(items, domain, anchor);
@@ -200,7 +200,7 @@ public static class Readiness
     }
 
     // SMS7002: Q261931 NOTE - after Q251070/Q249077 wait until Copylog.tcf is rewritten on each logon point.
-    private static void CopyLogRewritten(List<ReadinessItem> items, DomainRollout domain)
+    private static void CopyLogRewritten(List<ReadinessItem> items, SnapshotModel model, SmsCatalog catalog, DomainRollout domain)
     {
         foreach (var machine in domain.Machines.Count > 0 ? domain.Machines : [.. domain.LogonPoints.Select(l => l.Machine)])
         {
@@ -248,9 +248,19 @@ public static class Readiness
             }
 
             var owner = CopyLogFacts.ClicoreOwner(doc)!;
-            items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: ready, every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}'); file times are not compared (no capture manifest is read).",
-                [Evidence.At(file, owner.Span)], $"{machine}:copylog-rewritten", domain));
+            var times = CopyLogTimes.Judge(model, catalog, file, onLp);
+            if (times.Status == ReadinessStatus.NotReady)
+            {
+                items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
+                    $"{head}: not ready, every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}') but {times.Text}; wait until the senior site's Logon Server Manager has rewritten it after the hotfix before installing SP2.",
+                    [Evidence.At(file, owner.Span), .. times.Evidence], $"{machine}:copylog-rewritten", domain));
+                continue;
+            }
+
+            var ready = Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
+                $"{head}: ready, every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}'); {times.Text}.",
+                [Evidence.At(file, owner.Span), .. times.Evidence], $"{machine}:copylog-rewritten", domain);
+            items.Add(times.Status == ReadinessStatus.CannotTell ? ready with { Proof = times.Proof } : ready);
         }
     }
 

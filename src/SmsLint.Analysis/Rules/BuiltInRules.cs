@@ -85,6 +85,7 @@ public static class BuiltInRules
         new Hotfix.PreSp2HotfixMissing(),
         new Hotfix.HotfixStatusUnknown(),
         new Hotfix.CcrRetryBoxNotEmptied(),
+        new Hotfix.Sp4ClientFilesWrongDate(),
 
         // SMS70nn — upgrade readiness: the checklist of 'smslint plan' (Q238780, Q237543, Q261931)
         new Readiness.HotfixesBeforeSp2NotReady(),

@@ -2,10 +2,12 @@ using System.Text;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Hierarchy;
 using SmsLint.Model;
 using SmsLint.Planning;
 using SmsLint.Rules;
 using SmsLint.Rules.Readiness;
+using SmsLint.Writers.Html;
 using SmsLint.Writers.Sarif;
 
 namespace SmsLint.Cli.Commands;
@@ -27,6 +29,9 @@ public sealed record PlanResult(
     /// <summary>Today's input findings (SMS00xx): what SmsLint could not read, which the plan's answers rest on.</summary>
     public IReadOnlyList<Finding> Input { get; init; } = [];
 
+    /// <summary>For --format html: the hierarchy map with the plan carried out (today's is in <see cref="ScanReport.Hierarchy"/>).</summary>
+    public HierarchyMap? MapAfter { get; init; }
+
     /// <summary>An error-level input finding: the plan cannot be trusted, so it fails like a blocker.</summary>
     public bool InputBlocks => Input.Any(f => f.Level == Level.Error);
 
@@ -39,7 +44,7 @@ public sealed record PlanResult(
 /// <summary>The plan command's work, free of System.CommandLine so tests can call it directly.</summary>
 public static class PlanRunner
 {
-    public static readonly string[] Formats = ["text", "json", "markdown", "sarif"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "sarif", "html"];
 
     public static int Run(PlanRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
@@ -73,7 +78,7 @@ public static class PlanRunner
         PlanResult result;
         try
         {
-            result = Plan(prepared, overlay, scan.Category);
+            result = Plan(prepared, overlay, scan.Category, collectMaps: scan.Format == "html");
             if (result.Rollout.Problems.Count > 0)
             {
                 foreach (var problem in result.Rollout.Problems)
@@ -130,7 +135,7 @@ public static class PlanRunner
     /// rollout phase, the checklist and its SMS7xxx results) and with the plan carried out (the rules
     /// again; findings today's scan does not have, or has at a lower level, are the predicted ones).
     /// </summary>
-    public static PlanResult Plan(PreparedScan prepared, RolloutOverlay overlay, string category = "smslint-plan")
+    public static PlanResult Plan(PreparedScan prepared, RolloutOverlay overlay, string category = "smslint-plan", bool collectMaps = false)
     {
         var options = prepared.Options;
         using var source = SnapshotSources.Open(prepared.Root, options.Source);
@@ -168,8 +173,13 @@ public static class PlanRunner
             RuleDocs = RuleDocumentation.Pages,
             RuleSummaries = RuleDocumentation.Summaries,
             Category = category,
+            Hierarchy = collectMaps ? HierarchyMapBuilder.Build(today, prepared.Catalog, source) : null,
         };
-        return new PlanResult(planned.Rollout, Readiness.For(planned, prepared.Catalog), predicted, report) { Input = input };
+        return new PlanResult(planned.Rollout, Readiness.For(planned, prepared.Catalog), predicted, report)
+        {
+            Input = input,
+            MapAfter = collectMaps ? HierarchyMapBuilder.Build(after, prepared.Catalog, source) : null,
+        };
     }
 
     private static string Key(Finding f) => f.Rule.Id + "|" + f.Fingerprints.GetValueOrDefault(Linter.OwnFingerprint, f.Subject);
@@ -187,6 +197,12 @@ public static class PlanRunner
             if (request.Format == "json")
             {
                 PlanWriters.Json(result, s);
+                return;
+            }
+
+            if (request.Format == "html")
+            {
+                HtmlReportWriter.Write(result.Report, s, PlanWriters.HtmlOptions(result));
                 return;
             }
 

@@ -5,6 +5,7 @@ using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
 using SmsLint.Planning;
+using SmsLint.Writers.Html;
 
 namespace SmsLint.Cli.Commands;
 
@@ -18,6 +19,26 @@ public static class PlanWriters
         return string.Create(CultureInfo.InvariantCulture,
             $"smslint plan: phase {Phase(result.Rollout.Phase)}; {result.Rollout.Upgrades.Count} upgrade(s), {result.Checklist.Count} checklist item(s), {open} not ready or unknown, {result.Blockers.Count} blocker(s), {result.Predicted.Count} predicted finding(s){(result.Input.Count > 0 ? $", {result.Input.Count} input problem(s)" : string.Empty)}.");
     }
+
+    /// <summary>The plan part of the HTML report: checklist, blockers, predicted findings and the map after the overlay.</summary>
+    public static HtmlReportOptions HtmlOptions(PlanResult result) => new()
+    {
+        RulesRun = [.. result.Report.Rules.Select(r => r.Id)],
+        Plan = new HtmlPlanSection(
+            Phase(result.Rollout.Phase),
+            [.. result.Checklist.Select(i => new HtmlPlanItem(i.Id, i.StatusName, i.Text, i.Kb, [.. i.Evidence.Select(e => e.ToLocation())], i.Site)
+            {
+                Blocker = i.IsBlocker,
+                RuleId = i.RuleId,
+                Gate = i.Gate,
+                Proof = i.Proof,
+            })])
+        {
+            Upgrades = [.. result.Rollout.Upgrades.Select(u => $"{u.Code} {u.From.Raw} → {u.To.Site}")],
+            MapAfter = result.MapAfter,
+            Predicted = result.Predicted,
+        },
+    };
 
     public static string Phase(RolloutPhase phase) => phase == RolloutPhase.Rollout ? "rollout" : "steady";
 

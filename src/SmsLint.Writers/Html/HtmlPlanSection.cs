@@ -16,10 +16,26 @@ public sealed record HtmlPlanSection(string Phase, IReadOnlyList<HtmlPlanItem> C
 
     /// <summary>The hierarchy with the overlay applied; null draws no second map.</summary>
     public HierarchyMap? MapAfter { get; init; }
+
+    /// <summary>Findings the overlay creates and today's scan does not have (contract §6 "predicted").</summary>
+    public IReadOnlyList<Finding> Predicted { get; init; } = [];
 }
 
 /// <summary>One checklist line: <see cref="Status"/> is "ready", "not-ready" or "cannot-tell".</summary>
-public sealed record HtmlPlanItem(string Id, string Status, string Text, IReadOnlyList<string> Kb, IReadOnlyList<Location> Evidence, string? Site);
+public sealed record HtmlPlanItem(string Id, string Status, string Text, IReadOnlyList<string> Kb, IReadOnlyList<Location> Evidence, string? Site)
+{
+    /// <summary>Not ready and must be fixed before the upgrade: listed again under "Blockers".</summary>
+    public bool Blocker { get; init; }
+
+    /// <summary>The SMS7xxx rule that reports the item in SARIF.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>When the item has to be settled (before-upgrade, before-re-enabling-scripts, after-upgrade).</summary>
+    public string? Gate { get; init; }
+
+    /// <summary>For cannot-tell: what would settle it.</summary>
+    public string? Proof { get; init; }
+}
 
 /// <summary>What the HTML report shows besides the scan report itself.</summary>
 public sealed record HtmlReportOptions

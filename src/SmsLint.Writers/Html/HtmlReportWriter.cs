@@ -151,34 +151,92 @@ public static class HtmlReportWriter
 
     private static void WritePlan(TextWriter w, HtmlPlanSection plan, ScanReport report)
     {
-        w.Write($"<section id=\"plan\">\n<h2>Upgrade plan</h2>\n<p>Phase: <strong>{HtmlText.Escape(plan.Phase)}</strong></p>\n");
+        var blockers = plan.Checklist.Where(i => i.Blocker).ToList();
+        int Count(string status) => plan.Checklist.Count(i => i.Status == status);
+        w.Write($"<section id=\"plan\">\n<h2>Upgrade plan</h2>\n<p class=\"summary\">Phase: <strong>{HtmlText.Escape(plan.Phase)}</strong> · {HierarchySvg.Count(plan.Upgrades.Count, "upgrade")} · {HierarchySvg.Count(plan.Checklist.Count, "checklist item")}: <span class=\"status-ready\">{N(Count("ready"))} ready</span>, <span class=\"status-not-ready\">{N(Count("not-ready"))} not ready</span>, <span class=\"status-cannot-tell\">{N(Count("cannot-tell"))} cannot tell</span> · <strong>{HierarchySvg.Count(blockers.Count, "blocker")}</strong> · {HierarchySvg.Count(plan.Predicted.Count, "predicted finding")}</p>\n");
         if (plan.Upgrades.Count > 0)
         {
-            w.Write("<ul>");
+            w.Write("<ul class=\"upgrades\">");
             foreach (var u in plan.Upgrades)
             {
-                w.Write($"<li>{HtmlText.Escape(u)}</li>");
+                w.Write($"<li data-upgrade>{HtmlText.Escape(u)}</li>");
             }
 
             w.Write("</ul>\n");
         }
 
-        w.Write("<table><thead><tr><th>Status</th><th>Check</th><th>Site</th><th>Evidence</th><th>KB</th></tr></thead><tbody>\n");
-        foreach (var item in plan.Checklist)
+        w.Write($"<h3 id=\"plan-blockers\">Blockers ({N(blockers.Count)})</h3>\n");
+        if (blockers.Count == 0)
         {
-            var status = item.Status is "ready" or "not-ready" or "cannot-tell" ? item.Status : "cannot-tell";
-            w.Write($"<tr><td class=\"status-{status}\">{HtmlText.Escape(item.Status)}</td><td>{HtmlText.Escape(item.Text)} <code>{HtmlText.Escape(item.Id)}</code></td><td>{HtmlText.Escape(item.Site ?? string.Empty)}</td><td>");
-            w.Write(string.Join("<br>", item.Evidence.Select(e => $"<span class=\"loc\">{HtmlText.Escape(Loc(e))}</span>")));
-            w.Write($"</td><td>{KbLinks(item.Kb)}</td></tr>\n");
+            w.Write("<p>No blocker: nothing not-ready must be fixed before the upgrade.</p>\n");
+        }
+        else
+        {
+            w.Write("<ul class=\"blockers\">\n");
+            foreach (var item in blockers)
+            {
+                w.Write($"<li data-blocker=\"{HtmlText.Escape(item.Id)}\"><span class=\"status-not-ready\">⛔ BLOCKER</span> {HtmlText.Escape(item.Text)}");
+                w.Write(string.Join(string.Empty, item.Evidence.Select(e => $"<br><span class=\"loc\">{HtmlText.Escape(Loc(e))}</span>{(e.Message is { } m ? " " + HtmlText.Escape(m) : string.Empty)}")));
+                w.Write("</li>\n");
+            }
+
+            w.Write("</ul>\n");
         }
 
-        w.Write("</tbody></table>\n</section>\n");
+        w.Write($"<h3 id=\"plan-checklist\">Readiness checklist ({N(plan.Checklist.Count)})</h3>\n");
+        if (plan.Checklist.Count == 0)
+        {
+            w.Write("<p>Nothing pending: no domain has a rollout under way or planned.</p>\n");
+        }
+        else
+        {
+            w.Write("<table class=\"checklist\"><thead><tr><th>Status</th><th>Check</th><th>Site</th><th>Evidence</th><th>KB</th></tr></thead><tbody>\n");
+            foreach (var item in plan.Checklist)
+            {
+                var status = item.Status is "ready" or "not-ready" or "cannot-tell" ? item.Status : "cannot-tell";
+                var label = status switch
+                {
+                    "ready" => "✓ ready",
+                    "not-ready" => item.Blocker ? "✗ not ready (blocker)" : "✗ not ready (risk)",
+                    _ => "? cannot tell",
+                };
+                var meta = string.Join(", ", new[] { item.RuleId, item.Gate }.Where(x => x is not null));
+                w.Write($"<tr data-plan-item=\"{HtmlText.Escape(item.Id)}\" data-status=\"{status}\" data-filter=\"{HierarchySvg.Filter([item.Id, item.Site, item.Text])}\"><td class=\"status-{status}\">{HtmlText.Escape(label)}</td><td>{HtmlText.Escape(item.Text)} <code>{HtmlText.Escape(item.Id)}</code>{(meta.Length > 0 ? $" <span class=\"n\">({HtmlText.Escape(meta)})</span>" : string.Empty)}");
+                if (item.Proof is { } proof)
+                {
+                    w.Write($"<br><em>To tell:</em> {HtmlText.Escape(proof)}");
+                }
+
+                w.Write($"</td><td>{HtmlText.Escape(item.Site ?? string.Empty)}</td><td>");
+                w.Write(string.Join("<br>", item.Evidence.Select(e => $"<span class=\"loc\">{HtmlText.Escape(Loc(e))}</span>{(e.Message is { } m ? " " + HtmlText.Escape(m) : string.Empty)}")));
+                w.Write($"</td><td>{KbLinks(item.Kb)}</td></tr>\n");
+            }
+
+            w.Write("</tbody></table>\n");
+        }
+
+        w.Write($"<h3 id=\"plan-predicted\">Predicted findings ({N(plan.Predicted.Count)})</h3>\n");
+        if (plan.Predicted.Count == 0)
+        {
+            w.Write("<p>None: the plan creates no finding today's scan does not have.</p>\n");
+        }
+        else
+        {
+            w.Write("<table class=\"predicted\"><thead><tr><th>Level</th><th>Rule</th><th>Location</th><th>Message</th></tr></thead><tbody>\n");
+            foreach (var f in plan.Predicted)
+            {
+                var level = f.Level.ToSarif();
+                w.Write($"<tr data-predicted=\"{HtmlText.Escape(f.Rule.Id)}\" class=\"lvl-{level}\"><td><span class=\"lvl\">{level}</span></td><td><a href=\"{HtmlText.Escape(report.HelpUri(f.Rule.Id))}\">{HtmlText.Escape(f.Rule.Id)}</a></td><td><span class=\"loc\">{HtmlText.Escape(Loc(f.Location))}</span></td><td>{HtmlText.Escape(f.Message)}</td></tr>\n");
+            }
+
+            w.Write("</tbody></table>\n");
+        }
+
+        w.Write("</section>\n");
         if (plan.MapAfter is { } after)
         {
-            WriteMap(w, after, [], "plan-map", "The hierarchy after the upgrade");
+            WriteMap(w, after, [.. plan.Predicted], "plan-map", "The hierarchy after the upgrade");
         }
-
-        _ = report;
     }
 
     private sealed record Group(string Domain, string Site);

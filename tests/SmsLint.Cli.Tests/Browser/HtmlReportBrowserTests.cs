@@ -95,6 +95,86 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// `smslint plan --format html` in Chromium: every checklist item of the JSON plan is a row with its
+    /// status, the blocker is listed, the map after the overlay has a node per site and DC, and nothing
+    /// is logged as an error or fetched.
+    /// </summary>
+    [ChromiumFact]
+    public async Task PlanReportInChromium()
+    {
+        const string scenario = "Q261931-plan-sp2-copylog-older-by-time";
+        var snapshot = Path.Combine(Repo.TestData, "e2e", scenario, "snapshot");
+        var args = File.ReadAllText(Path.Combine(Repo.TestData, "e2e", scenario, "plan.args")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var dir = Directory.CreateTempSubdirectory("smslint-plan-html-").FullName;
+        try
+        {
+            var html = Path.Combine(dir, "plan.html");
+            var (exit, _, err) = CliRunner.Run(["plan", snapshot, .. args, "--format", "html", "--output", html, "--fail-on", "none"]);
+            Assert.True(exit == 0, err);
+            var (_, json, _) = CliRunner.Run(["plan", snapshot, .. args, "--format", "json", "--fail-on", "none"]);
+            var plan = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+
+            await using var browser = await Chromium.StartAsync();
+            await browser.NavigateAsync(new Uri(html).AbsoluteUri);
+            var facts = (await browser.EvaluateAsync("""
+                (function () {
+                  function unique(selector, attr) {
+                    var seen = {};
+                    document.querySelectorAll(selector).forEach(function (e) { seen[e.getAttribute(attr)] = true; });
+                    return Object.keys(seen).sort();
+                  }
+                  return {
+                    items: Array.prototype.map.call(document.querySelectorAll("#plan tr[data-plan-item]"), function (e) { return e.getAttribute("data-plan-item") + "|" + e.getAttribute("data-status") + "|" + e.textContent; }),
+                    blockers: Array.prototype.map.call(document.querySelectorAll("#plan [data-blocker]"), function (e) { return e.textContent; }),
+                    predicted: document.querySelectorAll("#plan [data-predicted]").length,
+                    upgrades: Array.prototype.map.call(document.querySelectorAll("#plan [data-upgrade]"), function (e) { return e.textContent; }),
+                    afterSites: unique("#plan-map svg.map g.node.site", "data-site"),
+                    afterDcs: unique("#plan-map svg.map g.node.dc", "data-dc"),
+                    navPlan: document.querySelector("nav a[href='#plan']") !== null
+                  };
+                })()
+                """))!.AsObject();
+
+            var items = facts["items"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+            var checklist = plan["checklist"]!.AsArray();
+            Assert.Equal(checklist.Count, items.Count);
+            for (var i = 0; i < checklist.Count; i++)
+            {
+                var item = checklist[i]!;
+                Assert.StartsWith($"{item["id"]!.GetValue<string>()}|{item["status"]!.GetValue<string>()}|", items[i], StringComparison.Ordinal);
+                Assert.Contains(item["text"]!.GetValue<string>(), items[i], StringComparison.Ordinal);
+                foreach (var e in item["evidence"]!.AsArray())
+                {
+                    Assert.Contains(e!["uri"]!.GetValue<string>(), items[i], StringComparison.Ordinal);
+                }
+            }
+
+            Assert.Contains(items, i => i.Contains("|ready|", StringComparison.Ordinal));
+            Assert.Contains(items, i => i.Contains("|not-ready|", StringComparison.Ordinal));
+            Assert.Contains(items, i => i.Contains("|cannot-tell|", StringComparison.Ordinal));
+            var blockers = facts["blockers"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+            Assert.Equal(plan["blockers"]!.AsArray().Count, blockers.Count);
+            Assert.Contains(blockers, b => b.Contains("DC01/SMSLOGON/Config/Copylog.tcf", StringComparison.Ordinal) && b.Contains("capture.json", StringComparison.Ordinal));
+            Assert.Equal(plan["predicted"]!.AsArray().Count, facts["predicted"]!.GetValue<int>());
+            Assert.Equal(["EST 2.00.1380.1000 → 2.00.1493.2000"], facts["upgrades"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Equal(["CEN", "EST"], facts["afterSites"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Equal(["DC01", "DC02"], facts["afterDcs"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.True(facts["navPlan"]!.GetValue<bool>());
+
+            Assert.Empty(browser.Errors);
+            Assert.All(browser.Requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"external request: {url}"));
+            var shots = Path.Combine(Repo.Root, "artifacts", "screenshots");
+            Directory.CreateDirectory(shots);
+            await File.WriteAllBytesAsync(Path.Combine(shots, "plan-report.png"), await browser.ScreenshotAsync());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario} plan: {new FileInfo(html).Length:N0} bytes, {items.Count} checklist items, {blockers.Count} blocker(s)"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// Measurement, not a check: set SMSLINT_HTML_MEASURE to a report (bench: the 100k-file
     /// snapshot's) to print its size and how long Chromium takes to load and lay it out.
     /// </summary>

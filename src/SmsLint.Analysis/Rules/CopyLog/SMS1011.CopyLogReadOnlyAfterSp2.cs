@@ -25,6 +25,7 @@ public sealed class CopyLogReadOnlyAfterSp2 : Rule
     public override void Check(RuleContext context)
     {
         var model = context.Model;
+        var checkedAny = false;
         foreach (var domain in CopyLogDomain.All(model))
         {
             // Every site must name an SMS 2.0 build at SP2 or later; an unknown version leaves the rollout open.
@@ -32,6 +33,8 @@ public sealed class CopyLogReadOnlyAfterSp2 : Rule
             {
                 continue;
             }
+
+            checkedAny = true;
 
             var unknown = new List<LoadedFile>();
             foreach (var lp in domain.LogonPoints)
@@ -78,6 +81,11 @@ public sealed class CopyLogReadOnlyAfterSp2 : Rule
                     [.. unknown.Skip(1).Select(f => Evidence.Start(f, "The read-only attribute of this file is not known.")), .. domain.SiteEvidence()],
                     Level.Note);
             }
+        }
+
+        if (checkedAny)
+        {
+            CaptureGaps.CannotTell(context, "Copylog.tcf is still read-only after every site went to SP2", "SMSLOGON");
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class CopyLogOlderThanHotfix : Rule
     public override void Check(RuleContext context)
     {
         var model = context.Model;
+        var checkedAny = false;
         foreach (var domain in CopyLogDomain.All(model))
         {
             // The wait only matters where sites share the logon points.
@@ -41,9 +42,15 @@ public sealed class CopyLogOlderThanHotfix : Rule
 
                 foreach (var (hotfix, dll, dllVersion) in HotfixedNtLogon(site, version.Build, context.Catalog))
                 {
+                    checkedAny = true;
                     CheckSite(context, domain, site, hotfix, dll, dllVersion);
                 }
             }
+        }
+
+        if (checkedAny)
+        {
+            CaptureGaps.CannotTell(context, "Copylog.tcf has been rewritten since a site's hotfixed Nt_logon.dll", "SMSLOGON");
         }
     }
 

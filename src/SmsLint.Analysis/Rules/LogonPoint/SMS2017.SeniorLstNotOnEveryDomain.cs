@@ -76,7 +76,9 @@ public sealed class SeniorLstNotOnEveryDomain : Rule
                 {
                     var why = state.Pdc is null
                         ? $"hierarchy.ini names no 'PDC=' for '[Domain {state.Domain}]'"
-                        : $"the 'Sitescfg' folder of '{state.Pdc}/SMSLOGON' was not captured";
+                        : Capture.CaptureGaps.UnreachableShare(model, state.Pdc, "SMSLOGON") is { } gap
+                            ? Capture.CaptureGaps.Why(gap)
+                            : $"the 'Sitescfg' folder of '{state.Pdc}/SMSLOGON' was not captured";
                     context.Report(
                         $"Senior.lst is not shown on every domain of a multi-domain site: cannot tell for domain '{state.Domain}', which site '{site.Code}' shares with {sharing} besides managing {others}, because {why}.",
                         primary,

@@ -14,26 +14,24 @@ public static class CopyListGrammar
 {
     private const string VersionKeyword = "CopyListVersion";
 
-    private static readonly Parser<Piece> Separator =
-        from before in Blanks
-        from mark in Char('=').Or(Char(':')).Optional()
-        from after in Blanks
-        select after;
+    private static readonly Parser<Piece> Separator = Seq(Blanks, Char('=').Or(Char(':')).Optional(), Blanks, (before, mark, after) => after);
 
-    private static readonly Parser<CopyListLine?> VersionLine =
-        from lead in Blanks
-        from keyword in Word(VersionKeyword)
-        from sep in Separator
-        from value in Chars1(c => c is not (' ' or '\t' or ';'), "a CopyListVersion value")
-        from trailing in ToEnd
-        select (CopyListLine?)new CopyListVersionLine(TextSpan.FromBounds(keyword.Start, value.End), keyword.ToToken(), value.ToToken());
+    private static readonly Parser<CopyListLine?> VersionLine = Seq(
+        Blanks,
+        Word(VersionKeyword),
+        Separator,
+        Chars1(c => c is not (' ' or '\t' or ';'), "a CopyListVersion value"),
+        ToEnd,
+        (lead, keyword, sep, value, trailing) =>
+            (CopyListLine?)new CopyListVersionLine(TextSpan.FromBounds(keyword.Start, value.End), keyword.ToToken(), value.ToToken()));
 
-    private static readonly Parser<CopyListLine?> Opaque =
-        from text in ToEnd1("text")
-        let t = text.Trim()
-        select (CopyListLine?)new CopyListEntry(t.Span, t.ToToken());
+    private static readonly Parser<CopyListLine?> Opaque = ToEnd1("text").Map(text =>
+    {
+        var t = text.Trim();
+        return (CopyListLine?)new CopyListEntry(t.Span, t.ToToken());
+    });
 
-    private static readonly Parser<CopyListLine?> Blank = Blanks.Return((CopyListLine?)null);
+    private static readonly Parser<CopyListLine?> Blank = Blanks.Map(_ => (CopyListLine?)null);
 
     private static readonly Parser<CopyListLine?> VersionLineEnd = VersionLine.End();
 
@@ -43,7 +41,7 @@ public static class CopyListGrammar
 
     private static readonly Parser<Piece> VersionWord = Word(VersionKeyword);
 
-    private static readonly Parser<Piece> KeywordAhead = Blanks.Then(_ => VersionWord);
+    private static readonly Parser<Piece> KeywordAhead = Seq(Blanks, VersionWord, (lead, word) => word);
 
     /// <summary>A line starting with 'c': the version line if the whole keyword is there, else opaque.</summary>
     private static readonly Parser<CopyListLine?> VersionOrOpaqueByKeyword = input =>

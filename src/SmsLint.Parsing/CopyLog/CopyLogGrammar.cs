@@ -11,48 +11,36 @@ namespace SmsLint.Parsing.CopyLog;
 /// </summary>
 public static class CopyLogGrammar
 {
-    private static readonly Parser<CopyLogLine?> Blank = Blanks.Return((CopyLogLine?)null);
+    private static readonly Parser<CopyLogLine?> Blank = Blanks.Map(_ => (CopyLogLine?)null);
 
-    private static readonly Parser<CopyLogLine?> Comment =
-        from lead in Blanks
-        from marker in Char(';')
-        from text in ToEnd
-        select (CopyLogLine?)new CopyLogComment(TextSpan.FromBounds(marker.Start, text.End));
+    private static readonly Parser<CopyLogLine?> Comment = Seq(Blanks, Char(';'), ToEnd,
+        (lead, marker, text) => (CopyLogLine?)new CopyLogComment(TextSpan.FromBounds(marker.Start, text.End)));
 
-    private static readonly Parser<CopyLogLine?> Header =
-        from lead in Blanks
-        from open in Char('[')
-        from name in Until(']')
-        from close in Char(']').Named("']' to close the section name")
-        from trailing in Blanks
-        select (CopyLogLine?)new CopyLogSectionHeader(TextSpan.FromBounds(open.Start, close.End), name.ToTrimmedToken());
+    private static readonly Parser<CopyLogLine?> Header = Seq(
+        Blanks,
+        Char('['),
+        Until(']'),
+        Char(']').Named("']' to close the section name"),
+        Blanks,
+        (lead, open, name, close, trailing) => (CopyLogLine?)new CopyLogSectionHeader(TextSpan.FromBounds(open.Start, close.End), name.ToTrimmedToken()));
 
     private static readonly Parser<Piece> Segment = Chars1(c => c is not ('\\' or '/' or '='), "a path segment");
 
     private static readonly Parser<Piece> Separator = Chars1(c => c is '\\' or '/', "'\\'");
 
-    private static readonly Parser<Piece> NextSegment =
-        from sep in Separator
-        from seg in Segment
-        select seg;
+    private static readonly Parser<Piece> NextSegment = Seq(Separator, Segment, (sep, seg) => seg);
 
-    private static readonly Parser<Token[]> PathSegments =
-        from first in Segment
-        from rest in NextSegment.Many()
-        from trailing in Separator.Optional()
-        select Tokens(first, rest);
+    private static readonly Parser<Token[]> PathSegments = Seq(Segment, NextSegment.Many(), Separator.Optional(), (first, rest, trailing) => Tokens(first, rest));
 
-    private static readonly Parser<CopyLogLine?> Entry =
-        from lead in Blanks
-        from path in PathSegments
-        from eq in Char('=')
-        from code in ToEnd
-        let c = code.Trim()
-        select (CopyLogLine?)new CopyLogEntry(
+    private static readonly Parser<CopyLogLine?> Entry = Seq(Blanks, PathSegments, Char('='), ToEnd, (lead, path, eq, code) =>
+    {
+        var c = code.Trim();
+        return (CopyLogLine?)new CopyLogEntry(
             TextSpan.FromBounds(path[0].Span.Start, Math.Max(eq.End, c.End)),
             PathToken(eq.Source, path),
             path,
             c.ToToken());
+    });
 
     private static Token[] Tokens(Piece first, IEnumerable<Piece> rest)
     {
@@ -83,11 +71,11 @@ public static class CopyLogGrammar
             : new Token(string.Join('\\', segments.Select(s => s.Text)), span);
     }
 
-    private static readonly Parser<CopyLogLine?> Malformed =
-        from lead in Blanks
-        from text in ToEnd1("text")
-        let t = text.Trim()
-        select (CopyLogLine?)new CopyLogMalformedLine(t.Span, t.ToToken());
+    private static readonly Parser<CopyLogLine?> Malformed = Seq(Blanks, ToEnd1("text"), (lead, text) =>
+    {
+        var t = text.Trim();
+        return (CopyLogLine?)new CopyLogMalformedLine(t.Span, t.ToToken());
+    });
 
     private static readonly Parser<CopyLogLine?> HeaderLine = Header.End();
 

@@ -13,35 +13,29 @@ namespace SmsLint.Parsing.Ini;
 /// </summary>
 public static class IniGrammar
 {
-    private static readonly Parser<IniLine?> Blank = Blanks.Return((IniLine?)null);
+    private static readonly Parser<IniLine?> Blank = Blanks.Map(_ => (IniLine?)null);
 
     private static readonly Parser<Piece> CommentMarker = Char(';').Or(Char('#'));
 
-    private static readonly Parser<IniLine?> Comment =
-        from lead in Blanks
-        from marker in CommentMarker
-        from text in ToEnd
-        select (IniLine?)new IniComment(TextSpan.FromBounds(marker.Start, text.End), text.ToToken());
+    private static readonly Parser<IniLine?> Comment = Seq(Blanks, CommentMarker, ToEnd,
+        (lead, marker, text) => (IniLine?)new IniComment(TextSpan.FromBounds(marker.Start, text.End), text.ToToken()));
 
     private static readonly Parser<Piece> TrailingComment = Char(';').Then(_ => ToEnd);
 
-    private static readonly Parser<IniLine?> Header =
-        from lead in Blanks
-        from open in Char('[')
-        from name in Until(']')
-        from close in Char(']').Named("']' to close the section name")
-        from trailing in Blanks
-        from comment in TrailingComment.Optional()
-        select (IniLine?)new IniSectionHeader(TextSpan.FromBounds(open.Start, close.End), name.ToTrimmedToken());
+    private static readonly Parser<IniLine?> Header = Seq(
+        Blanks,
+        Char('['),
+        Until(']'),
+        Char(']').Named("']' to close the section name"),
+        Seq(Blanks, TrailingComment.Optional(), (blanks, comment) => blanks),
+        (lead, open, name, close, trailing) => (IniLine?)new IniSectionHeader(TextSpan.FromBounds(open.Start, close.End), name.ToTrimmedToken()));
 
-    private static readonly Parser<IniLine?> Entry =
-        from lead in Blanks
-        from key in Chars1(c => c != '=', "a key")
-        from eq in Char('=')
-        from value in ToEnd
-        let k = key.Trim()
-        let v = ValueWithoutComment(value)
-        select (IniLine?)new IniEntry(TextSpan.FromBounds(k.Start, Math.Max(v.End, eq.End)), k.ToToken(), v.ToToken());
+    private static readonly Parser<IniLine?> Entry = Seq(Blanks, Chars1(c => c != '=', "a key"), Char('='), ToEnd, (lead, key, eq, value) =>
+    {
+        var k = key.Trim();
+        var v = ValueWithoutComment(value);
+        return (IniLine?)new IniEntry(TextSpan.FromBounds(k.Start, Math.Max(v.End, eq.End)), k.ToToken(), v.ToToken());
+    });
 
     /// <summary>"value ; comment": a ';' preceded by white space starts a trailing comment. Trimmed.</summary>
     private static Piece ValueWithoutComment(Piece raw)
@@ -58,10 +52,11 @@ public static class IniGrammar
         return raw.Trim();
     }
 
-    private static readonly Parser<IniLine?> Bare =
-        from text in Chars1(c => c != '=', "text")
-        let t = text.Trim()
-        select (IniLine?)new IniBareLine(t.Span, t.ToToken());
+    private static readonly Parser<IniLine?> Bare = Chars1(c => c != '=', "text").Map(text =>
+    {
+        var t = text.Trim();
+        return (IniLine?)new IniBareLine(t.Span, t.ToToken());
+    });
 
     private static readonly Parser<IniLine?> HeaderLine = Header.End();
 

@@ -15,6 +15,8 @@ const string Usage = """
       --sms12-percent P  share of SMS 1.2 clients (default 45)
       --expected FILE    where to write the expected findings (default DIR/../expected-findings.json)
       --force            delete DIR first when it exists
+      --unique           no duplicated content: each text file ends with a comment naming its path
+      --stale-clients P  P% of the SMS 1.2 clients get a stale CopyListVersion (SMS4001; many findings)
       --threads N        writer threads (default: processor count; output does not depend on it)
       --defects          print the injection table and exit
     """;
@@ -39,6 +41,8 @@ for (var i = 0; i < args.Length; i++)
         case "--sms12-percent": options = options with { Sms12ClientPercent = Int() }; break;
         case "--expected": expected = Value(); break;
         case "--threads": threads = Int(); break;
+        case "--unique": options = options with { Unique = true }; break;
+        case "--stale-clients": options = options with { StaleClientPercent = Int() }; break;
         case "--force": force = true; break;
         case "--defects":
             foreach (var d in Defects.Table)

@@ -19,6 +19,20 @@ public sealed record GeneratorOptions
 
     /// <summary>Share of clients that are SMS 1.2 clients (when 1.2 sites exist).</summary>
     public int Sms12ClientPercent { get; init; } = 45;
+
+    /// <summary>
+    /// No duplicated content: every text file that carries no injected defect ends with a comment
+    /// naming its own path, so no two files have the same bytes and the scan's content cache
+    /// cannot share a parse (the "unique" shape of bench/run.sh).
+    /// </summary>
+    public bool Unique { get; init; }
+
+    /// <summary>
+    /// Share (0-100) of the SMS 1.2 clients' Sms.ini files whose CopyListVersion is behind their
+    /// logon server's copy list (SMS4001), instead of the table's 25 per 100,000 files: the
+    /// "many findings" shape of bench/run.sh.
+    /// </summary>
+    public int? StaleClientPercent { get; init; }
 }
 
 /// <summary>One file of the plan: its path (forward slashes) and how its bytes are made.</summary>
@@ -89,7 +103,19 @@ public sealed class SnapshotPlan
         }
 
         var rng = Rng.For(Options.Seed, file.Path);
-        return file.Text is { } text ? Cp1252.GetBytes(text(rng)) : file.Bytes!(rng);
+        if (file.Text is not { } text)
+        {
+            return file.Bytes!(rng);
+        }
+
+        var rendered = text(rng);
+        if (Options.Unique)
+        {
+            var marker = file.Path.EndsWith(".bat", StringComparison.OrdinalIgnoreCase) ? "REM" : ";";
+            rendered = $"{rendered}{(rendered.Length == 0 || rendered.EndsWith('\n') ? "" : "\r\n")}{marker} unique {file.Path}\r\n";
+        }
+
+        return Cp1252.GetBytes(rendered);
     }
 
     internal string RenderText(PlannedFile file) => file.Text!(Rng.For(Options.Seed, file.Path));
@@ -383,7 +409,9 @@ public static class SnapshotPlanner
 
             var rng = Rng.For(options.Seed, $"defect:{defect.Name}");
             var free = candidates.Where(f => f.Injection is null).ToList();
-            var wanted = Math.Max(1, (int)((long)defect.PerHundredThousandFiles * files.Count / 100_000));
+            var wanted = defect.RuleId == "SMS4001" && options.StaleClientPercent is { } percent
+                ? (int)((long)candidates.Count * Math.Clamp(percent, 0, 100) / 100)
+                : Math.Max(1, (int)((long)defect.PerHundredThousandFiles * files.Count / 100_000));
             for (var i = 0; i < wanted && free.Count > 0; i++)
             {
                 var index = rng.Next(free.Count);

@@ -188,7 +188,8 @@ public static class SnapshotLoader
 
         var text = decoded.Text!;
         file.Text = text;
-        var (longest, longestLine) = LongestLine(text);
+        var longest = text.LongestLineLength;
+        var longestLine = text.LongestLineNumber;
         if (longest > options.MaxLineLength)
         {
             file.Problem = new InputProblem(InputProblemKind.LimitExceeded,
@@ -215,22 +216,6 @@ public static class SnapshotLoader
         }
 
         return true;
-    }
-
-    private static (int Length, int Line) LongestLine(SourceText text)
-    {
-        var max = 0;
-        var at = 1;
-        foreach (var (number, span) in text.Lines())
-        {
-            if (span.Length > max)
-            {
-                max = span.Length;
-                at = number;
-            }
-        }
-
-        return (max, at);
     }
 
     private static void Parse(LoadedFile file, SourceText text, int maxLine, ParseDeadline deadline)

@@ -11,7 +11,7 @@ public sealed class SourceText
     public SourceText(string text)
     {
         Text = text;
-        _lineStarts = ComputeLineStarts(text);
+        (_lineStarts, LongestLineLength, LongestLineNumber) = ComputeLineStarts(text);
     }
 
     public string Text { get; }
@@ -21,25 +21,44 @@ public sealed class SourceText
     /// <summary>Number of lines; an empty file has one empty line, a final line break does not open a new counted line.</summary>
     public int LineCount => _lineStarts.Length;
 
-    private static int[] ComputeLineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+    /// <summary>Length of the longest line (without its line break), found while the line map is built.</summary>
+    public int LongestLineLength { get; }
 
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
+    /// <summary>The (1-based) number of the first line of <see cref="LongestLineLength"/>.</summary>
+    public int LongestLineNumber { get; }
+
+    private static (int[] Starts, int Longest, int LongestLine) ComputeLineStarts(string text)
+    {
+        var starts = new List<int>(Math.Max(4, text.Length / 24)) { 0 };
+        var longest = 0;
+        var longestLine = 1;
+        var start = 0;
+        var span = text.AsSpan();
+        while (start < text.Length)
+        {
+            var found = span[start..].IndexOfAny('\r', '\n');
+            if (found < 0)
             {
-                starts.Add(i + 1);
+                break;
             }
+
+            var brk = start + found;
+            if (brk - start > longest)
+            {
+                longest = brk - start;
+                longestLine = starts.Count;
+            }
+
+            var next = text[brk] == '\r' && brk + 1 < text.Length && text[brk + 1] == '\n' ? brk + 2 : brk + 1;
+            starts.Add(next);
+            start = next;
+        }
+
+        // The last line runs to the end of the text (it has no line break).
+        if (text.Length - start > longest)
+        {
+            longest = text.Length - start;
+            longestLine = starts.Count;
         }
 
         // A trailing line break does not start a further (empty) line.
@@ -48,7 +67,7 @@ public sealed class SourceText
             starts.RemoveAt(starts.Count - 1);
         }
 
-        return [.. starts];
+        return ([.. starts], longest, longestLine);
     }
 
     /// <summary>The span of line <paramref name="line"/> (1-based) without its line break.</summary>

@@ -45,8 +45,15 @@ internal sealed class LineInput : IInput
         return new LineInput(Source, Position + 1, End);
     }
 
-    /// <summary>Jump to <paramref name="position"/> in one step (used by the span-scanning primitives).</summary>
-    public LineInput At(int position) => new(Source, Math.Min(position, End), End);
+    /// <summary>
+    /// Jump to <paramref name="position"/> in one step (used by the span-scanning primitives). The
+    /// input is immutable, so a primitive that consumed nothing hands back this same instance.
+    /// </summary>
+    public LineInput At(int position)
+    {
+        var p = Math.Min(position, End);
+        return p == Position ? this : new LineInput(Source, p, End);
+    }
 
     public bool Equals(IInput? other) =>
         other is LineInput o && ReferenceEquals(o.Source, Source) && o.Position == Position && o.End == End;

@@ -12,50 +12,51 @@ namespace SmsLint.Parsing.CopyList;
 /// </summary>
 public static class CopyListGrammar
 {
-    private static readonly Parser<CopyListLine?> Blank = Ws.Return((CopyListLine?)null);
+    private const string VersionKeyword = "CopyListVersion";
 
-    private static readonly Parser<CopyListLine?> VersionLine =
-        from lead in Ws
-        from keyword in Keyword("CopyListVersion")
-        from sep in Ws.Then(_ => Literal("=").Or(Literal(":")).Optional()).Then(_ => Ws)
-        from value in While1(c => c is not (' ' or '\t' or ';'), "a CopyListVersion value")
-        from trailing in Rest
-        select (CopyListLine?)new CopyListVersionLine(TextSpan.FromBounds(keyword.Span.Start, value.Span.End), keyword, value);
+    private static readonly Parser<Piece> Separator = Seq(Blanks, Char('=').Or(Char(':')).Optional(), Blanks, (before, mark, after) => after);
 
-    private static readonly Parser<CopyListLine?> Opaque =
-        from text in While1(_ => true, "text")
-        let t = Trim(text)
-        select (CopyListLine?)new CopyListEntry(t.Span, t);
+    private static readonly Parser<CopyListLine?> VersionLine = Seq(
+        Blanks,
+        Word(VersionKeyword),
+        Separator,
+        Chars1(c => c is not (' ' or '\t' or ';'), "a CopyListVersion value"),
+        ToEnd,
+        (lead, keyword, sep, value, trailing) =>
+            (CopyListLine?)new CopyListVersionLine(TextSpan.FromBounds(keyword.Start, value.End), keyword.ToToken(), value.ToToken()));
 
-    private static readonly Parser<CopyListLine?> Line = input =>
+    private static readonly Parser<CopyListLine?> Opaque = ToEnd1("text").Map(text =>
     {
-        // A line that starts with the keyword must carry a value; otherwise it is an opaque entry.
-        var li = (LineInput)input;
-        var i = li.Position;
-        while (i < li.End && li.Source[i] is ' ' or '\t')
-        {
-            i++;
-        }
+        var t = text.Trim();
+        return (CopyListLine?)new CopyListEntry(t.Span, t.ToToken());
+    });
 
-        const string key = "CopyListVersion";
-        var startsWithKey = li.End - i >= key.Length
-            && string.Compare(li.Source, i, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) == 0
-            && (i + key.Length == li.End || !char.IsLetterOrDigit(li.Source[i + key.Length]));
-        if (startsWithKey)
-        {
-            return VersionLine.End()(input);
-        }
+    private static readonly Parser<CopyListLine?> Blank = Blanks.Map(_ => (CopyListLine?)null);
 
-        // Blank or opaque, the whole syntax of every other line, scanned without the combinators
-        // (Blank.End().Or(Opaque.End()) gives the same nodes).
-        if (i == li.End)
-        {
-            return Result.Success((CopyListLine?)null, li.At(li.End));
-        }
+    private static readonly Parser<CopyListLine?> VersionLineEnd = VersionLine.End();
 
-        var text = Ini.IniGrammar.TrimmedToken(li.Source, li.Position, li.End);
-        return Result.Success((CopyListLine?)new CopyListEntry(text.Span, text), li.At(li.End));
-    };
+    private static readonly Parser<CopyListLine?> OpaqueLine = Opaque.End();
+
+    private static readonly Parser<CopyListLine?> BlankLine = Blank.End();
+
+    private static readonly Parser<Piece> VersionWord = Word(VersionKeyword);
+
+    private static readonly Parser<Piece> KeywordAhead = Seq(Blanks, VersionWord, (lead, word) => word);
+
+    /// <summary>A line starting with 'c': the version line if the whole keyword is there, else opaque.</summary>
+    private static readonly Parser<CopyListLine?> VersionOrOpaqueByKeyword = input =>
+        KeywordAhead(input).WasSuccessful ? VersionLineEnd(input) : OpaqueLine(input);
+
+    /// <summary>
+    /// One line. A line that starts with the CopyListVersion keyword must carry a value (else it
+    /// is an error line); a blank line is no node; every other line is an opaque entry.
+    /// </summary>
+    private static readonly Parser<CopyListLine?> Line = ByFirstNonBlank(first => first switch
+    {
+        '\0' => BlankLine.Or(OpaqueLine),
+        'C' or 'c' => VersionOrOpaqueByKeyword,
+        _ => OpaqueLine,
+    });
 
     public static CopyListDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {

@@ -9,186 +9,81 @@ namespace SmsLint.Parsing.Ini;
 /// The INI dialect shared by Sms.ini, Domain.ini, Smscfg.ini, Compver.ini, Caplist.ini, Smsls.ini,
 /// Copylog.tcf and hierarchy.ini: case-insensitive names, white space around '=' and the brackets,
 /// ';' comment lines, a " ;" trailing comment, and lines without '='. Parsed one line at a time.
+/// This grammar is the only INI parser: every line, well-formed or not, goes through it.
 /// </summary>
 public static class IniGrammar
 {
-    private static readonly Parser<IniLine?> Blank = Ws.Return((IniLine?)null);
+    private static readonly Parser<IniLine?> Blank = Blanks.Map(_ => (IniLine?)null);
 
-    private static readonly Parser<IniLine?> Comment =
-        from lead in Ws
-        from text in Literal(";").Or(Literal("#")).Then(_ => Rest).Spanned()
-        select (IniLine?)new IniComment(text.Span, text.Value);
+    private static readonly Parser<Piece> CommentMarker = Char(';').Or(Char('#'));
 
-    private static readonly Parser<IniLine?> Header =
-        from lead in Ws
-        from open in Literal("[")
-        from name in While(c => c != ']')
-        from close in Literal("]").Named("']' to close the section name")
-        from trailing in Ws
-        from comment in Literal(";").Then(_ => Rest).Optional()
-        select (IniLine?)new IniSectionHeader(TextSpan.FromBounds(open.Span.Start, close.Span.End), Trim(name));
+    private static readonly Parser<IniLine?> Comment = Seq(Blanks, CommentMarker, ToEnd,
+        (lead, marker, text) => (IniLine?)new IniComment(TextSpan.FromBounds(marker.Start, text.End), text.ToToken()));
 
-    /// <summary>Splits "value ; comment": a ';' preceded by white space starts a trailing comment.</summary>
-    private static Token ValueWithoutComment(Token raw)
+    private static readonly Parser<Piece> TrailingComment = Char(';').Then(_ => ToEnd);
+
+    private static readonly Parser<IniLine?> Header = Seq(
+        Blanks,
+        Char('['),
+        Until(']'),
+        Char(']').Named("']' to close the section name"),
+        Seq(Blanks, TrailingComment.Optional(), (blanks, comment) => blanks),
+        (lead, open, name, close, trailing) => (IniLine?)new IniSectionHeader(TextSpan.FromBounds(open.Start, close.End), name.ToTrimmedToken()));
+
+    private static readonly Parser<IniLine?> Entry = Seq(Blanks, Chars1(c => c != '=', "a key"), Char('='), ToEnd, (lead, key, eq, value) =>
     {
-        var text = raw.Text;
+        var k = key.Trim();
+        var v = ValueWithoutComment(value);
+        return (IniLine?)new IniEntry(TextSpan.FromBounds(k.Start, Math.Max(v.End, eq.End)), k.ToToken(), v.ToToken());
+    });
+
+    /// <summary>"value ; comment": a ';' preceded by white space starts a trailing comment. Trimmed.</summary>
+    private static Piece ValueWithoutComment(Piece raw)
+    {
+        var text = raw.Chars;
         for (var i = 1; i < text.Length; i++)
         {
             if (text[i] == ';' && text[i - 1] is ' ' or '\t')
             {
-                return Trim(new Token(text[..i], new TextSpan(raw.Span.Start, i)));
+                return raw.Take(i).Trim();
             }
         }
 
-        return Trim(raw);
+        return raw.Trim();
     }
 
-    private static readonly Parser<IniLine?> Entry =
-        from lead in Ws
-        from key in While1(c => c != '=', "a key")
-        from eq in Literal("=")
-        from value in Rest
-        let k = Trim(key)
-        let v = ValueWithoutComment(value)
-        select (IniLine?)new IniEntry(TextSpan.FromBounds(k.Span.Start, Math.Max(v.Span.End, eq.Span.End)), k, v);
+    private static readonly Parser<IniLine?> Bare = Chars1(c => c != '=', "text").Map(text =>
+    {
+        var t = text.Trim();
+        return (IniLine?)new IniBareLine(t.Span, t.ToToken());
+    });
 
-    private static readonly Parser<IniLine?> Bare =
-        from text in While1(c => c != '=', "text")
-        let t = Trim(text)
-        select (IniLine?)new IniBareLine(t.Span, t);
+    private static readonly Parser<IniLine?> HeaderLine = Header.End();
+
+    private static readonly Parser<IniLine?> CommentLine = Comment.End();
+
+    /// <summary>Text with or without '=' (the first character is neither '=' nor a comment marker).</summary>
+    private static readonly Parser<IniLine?> TextLine = Entry.End().Or(Bare.End());
 
     /// <summary>
-    /// One line: blank, comment, header, key=value, or bare text. A line whose first non-blank
-    /// character is '[' can only be a header, so "[x" without "]" fails instead of becoming text.
+    /// Every alternative in order. Only a line whose first non-blank character is '=' takes it, and
+    /// it fails there: all four alternatives fail, and the error lists what each expected.
     /// </summary>
-    internal static readonly Parser<IniLine?> Line = input =>
-    {
-        var li = (LineInput)input;
-        if (TryScan(li.Source, li.Position, li.End, out var node))
-        {
-            return Result.Success(node, li.At(li.End));
-        }
-
-        return FirstNonBlank(input) == '['
-            ? Header.End()(input)
-            : Comment.End().Or(Entry.End()).Or(Bare.End()).Or(Blank.End())(input);
-    };
+    private static readonly Parser<IniLine?> AnyLine = Comment.End().Or(Entry.End()).Or(Bare.End()).Or(Blank.End());
 
     /// <summary>
-    /// The same grammar as the Sprache rules above, hand-scanned for the lines that parse: every
-    /// line of a well-formed file takes this path and allocates only its node and tokens. A line
-    /// it does not accept (an unclosed header, a line starting with '=') goes to the Sprache
-    /// rules, which build the error message; the node built here is the one they would build.
+    /// One line: blank, comment, header, key=value, or bare text, told apart by the first
+    /// character that is not blank. A line whose first non-blank character is '[' can only be a
+    /// header, so "[x" without "]" fails instead of becoming text. A blank line of spaces reads as
+    /// a bare line of no text (Bare precedes Blank).
     /// </summary>
-    private static bool TryScan(string s, int start, int end, out IniLine? node)
+    internal static readonly Parser<IniLine?> Line = ByFirstNonBlank(first => first switch
     {
-        node = null;
-        var i = start;
-        while (i < end && s[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        if (i == end)
-        {
-            // Blank: an empty line is no node; blanks only read as a bare line of no text (Bare precedes Blank).
-            if (i > start)
-            {
-                var none = new Token(string.Empty, new TextSpan(end, 0));
-                node = new IniBareLine(none.Span, none);
-            }
-
-            return true;
-        }
-
-        var first = s[i];
-        if (first == '[')
-        {
-            var close = s.IndexOf(']', i + 1, end - i - 1);
-            if (close < 0)
-            {
-                return false;
-            }
-
-            var k = close + 1;
-            while (k < end && s[k] is ' ' or '\t')
-            {
-                k++;
-            }
-
-            if (k < end && s[k] != ';')
-            {
-                return false;
-            }
-
-            node = new IniSectionHeader(TextSpan.FromBounds(i, close + 1), TrimmedToken(s, i + 1, close));
-            return true;
-        }
-
-        if (first is ';' or '#')
-        {
-            node = new IniComment(TextSpan.FromBounds(i, end), new Token(s[(i + 1)..end], TextSpan.FromBounds(i + 1, end)));
-            return true;
-        }
-
-        var eq = s.IndexOf('=', i, end - i);
-        if (eq < 0)
-        {
-            var bare = TrimmedToken(s, start, end);
-            node = new IniBareLine(bare.Span, bare);
-            return true;
-        }
-
-        if (eq == i)
-        {
-            return false;
-        }
-
-        var key = TrimmedToken(s, i, eq);
-        var valueEnd = end;
-        for (var c = eq + 2; c < end; c++)
-        {
-            if (s[c] == ';' && s[c - 1] is ' ' or '\t')
-            {
-                valueEnd = c;
-                break;
-            }
-        }
-
-        var value = TrimmedToken(s, eq + 1, valueEnd);
-        node = new IniEntry(TextSpan.FromBounds(key.Span.Start, Math.Max(value.Span.End, eq + 1)), key, value);
-        return true;
-    }
-
-    /// <summary>What <see cref="Grammar.Trim"/> makes of the token [start, end): blanks trimmed, span adjusted.</summary>
-    internal static Token TrimmedToken(string s, int start, int end)
-    {
-        var a = start;
-        var b = end;
-        while (a < b && s[a] is ' ' or '\t')
-        {
-            a++;
-        }
-
-        while (b > a && s[b - 1] is ' ' or '\t')
-        {
-            b--;
-        }
-
-        return new Token(StringPool.Get(s, a, b - a), TextSpan.FromBounds(a, b));
-    }
-
-    internal static char FirstNonBlank(IInput input)
-    {
-        var li = (LineInput)input;
-        var i = li.Position;
-        while (i < li.End && li.Source[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        return i < li.End ? li.Source[i] : '\0';
-    }
+        '[' => HeaderLine,
+        ';' or '#' => CommentLine,
+        '=' => AnyLine,
+        _ => TextLine,
+    });
 
     public static IniDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {

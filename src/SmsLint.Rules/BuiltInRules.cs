@@ -9,7 +9,7 @@ namespace SmsLint.Rules;
 /// </summary>
 public static class BuiltInRules
 {
-    public static IReadOnlyList<Rule> All { get; } =
+    public static RuleSet All { get; } = new(
     [
         // SMS0xxx — input: what SmsLint could not read
         new Input.ParseError(),
@@ -97,9 +97,10 @@ public static class BuiltInRules
         new Readiness.AdvertisementsExpiryUnknown(),
         new Readiness.RemoteConsolesUpgradeUnknown(),
         new Readiness.SitesNotUpgradedTogether(),
-    ];
+    ]);
 
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. All.Select(r => r.Descriptor)];
+    public static IReadOnlyList<RuleDescriptor> Descriptors => All.Descriptors;
 
-    public static Rule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The rule with this id (any case), or null.</summary>
+    public static Rule? Find(string id) => All.Find(id);
 }

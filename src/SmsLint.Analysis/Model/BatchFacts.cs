@@ -2,7 +2,7 @@ using SmsLint.Parsing.Batch;
 using SmsLint.Parsing.Common;
 using SmsLint.Text;
 
-namespace SmsLint.Rules.LogonScript;
+namespace SmsLint.Model;
 
 /// <summary>A command of a batch file with the line it is on and the label section it is in.</summary>
 /// <param name="Statement">The line.</param>

@@ -1,7 +1,6 @@
 using SmsLint.Discover;
-using SmsLint.Model;
 
-namespace SmsLint.Rules.LogonScript;
+namespace SmsLint.Model;
 
 /// <summary>Where SMS logon scripts live and what each copy is for.</summary>
 public static class LogonScripts

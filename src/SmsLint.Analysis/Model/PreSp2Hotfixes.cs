@@ -1,11 +1,10 @@
 using SmsLint.Binaries;
 using SmsLint.Catalog;
 using SmsLint.Engine;
-using SmsLint.Model;
 using SmsLint.Parsing.Common;
 using SmsLint.Parsing.Ini;
 
-namespace SmsLint.Rules.Hotfix;
+namespace SmsLint.Model;
 
 /// <summary>
 /// A set of sites that share NT logon points: a domain declared in hierarchy.ini (its

@@ -1,11 +1,10 @@
 using SmsLint.Catalog;
 using SmsLint.Engine;
-using SmsLint.Model;
 
-namespace SmsLint.Rules.LogonPoints;
+namespace SmsLint.Model;
 
 /// <summary>A site of a <see cref="SharedGroup"/> with the claim its version is taken from.</summary>
-internal sealed record VersionedSite(SiteInfo Site, VersionClaim Claim)
+public sealed record VersionedSite(SiteInfo Site, VersionClaim Claim)
 {
     public string Code => Site.Code;
 
@@ -18,7 +17,7 @@ internal sealed record VersionedSite(SiteInfo Site, VersionClaim Claim)
 /// or, for a domain declared in hierarchy.ini none of whose logon points was captured, the sites
 /// declared in that domain.
 /// </summary>
-internal sealed record SharedGroup(LogonPoint? LogonPoint, string? DomainName, IReadOnlyList<SiteInfo> Sites)
+public sealed record SharedGroup(LogonPoint? LogonPoint, string? DomainName, IReadOnlyList<SiteInfo> Sites)
 {
     /// <summary>A name for subjects: the logon point's machine, or "domain:NAME".</summary>
     public string Key => LogonPoint?.Machine ?? $"domain:{DomainName}";
@@ -39,7 +38,7 @@ internal sealed record SharedGroup(LogonPoint? LogonPoint, string? DomainName, I
 }
 
 /// <summary>What the shared-logon-point rules need to know about sites, versions and where they show.</summary>
-internal static class SharedLogonPoints
+public static class SharedLogonPoints
 {
     /// <summary>Every group of sites that share logon points, captured logon points first.</summary>
     public static IEnumerable<SharedGroup> Groups(SnapshotModel model)

@@ -3,6 +3,7 @@ using System.Text;
 using SmsLint.Decode;
 using SmsLint.Discover;
 using SmsLint.Findings;
+using SmsLint.Scanning;
 
 namespace SmsLint.Cli.Commands;
 
@@ -39,7 +40,7 @@ public static class FixRunner
             return ExitCodes.UsageError;
         }
 
-        var exit = ScanRunner.Prepare(request.Scan, stderr, out var prepared);
+        var exit = ScanRunner.Prepare(request.Scan, stderr, out var prepared, settings => settings with { Cancellation = cancellation });
         if (prepared is null)
         {
             return exit;
@@ -72,7 +73,7 @@ public static class FixRunner
         ScanReport report;
         try
         {
-            report = ScanRunner.Analyze(prepared with { Options = prepared.Options with { Cancellation = cancellation } });
+            report = Scanner.Scan(prepared);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -39,7 +39,7 @@ public static class CaptureFacts
 
         var missing = files.Where(f => model.CaptureFacts(f) is null).Select(f => $"'{f.Path}'").ToList();
         return missing.Count > 0
-            ? $"capture.json does not list {Hotfix.PreSp2Hotfixes.JoinAnd(missing)}"
-            : $"capture.json records no {what} for {Hotfix.PreSp2Hotfixes.JoinAnd(files.Select(f => $"'{f.Path}'"))}";
+            ? $"capture.json does not list {PreSp2Hotfixes.JoinAnd(missing)}"
+            : $"capture.json records no {what} for {PreSp2Hotfixes.JoinAnd(files.Select(f => $"'{f.Path}'"))}";
     }
 }

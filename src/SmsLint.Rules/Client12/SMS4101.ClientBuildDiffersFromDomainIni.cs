@@ -4,15 +4,17 @@ using SmsLint.Rules.CopyList;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI001: a 1.2 client's Sms.ini BuildNo differs from the build in its logon server's Domain.ini (pending upgrade).</summary>
-public sealed class ClientBuildDiffersFromDomainIni : Rule
+/// <summary>A 1.2 client's Sms.ini BuildNo differs from the build in its logon server's Domain.ini (pending upgrade).</summary>
+public sealed class ClientBuildDiffersFromDomainIni() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4101", "ClientBuildDiffersFromDomainIni", "A 1.2 client's BuildNo differs from its logon server's Domain.ini", Level.Note,
-        ["Q155626"], ["copy-list", "version-mismatch", "sms12-client"], "medium", ["SI001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4101",
+    Title = "A 1.2 client's BuildNo differs from its logon server's Domain.ini",
+    Level = Level.Note,
+    Kb = ["Q155626"],
+    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var client in context.Model.Clients)

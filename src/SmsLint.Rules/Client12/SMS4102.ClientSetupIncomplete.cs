@@ -4,15 +4,17 @@ using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI002: a 1.2 client's Sms.ini shows that client setup did not finish (SetupPhase, FilesNotDownloaded, SysFilesNotModified).</summary>
-public sealed class ClientSetupIncomplete : Rule
+/// <summary>A 1.2 client's Sms.ini shows that client setup did not finish (SetupPhase, FilesNotDownloaded, SysFilesNotModified).</summary>
+public sealed class ClientSetupIncomplete() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4102", "ClientSetupIncomplete", "A 1.2 client's Sms.ini shows that client setup did not finish", Level.Warning,
-        ["Q166771"], ["copy-list", "sms12-client"], "high", ["SI002"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4102",
+    Title = "A 1.2 client's Sms.ini shows that client setup did not finish",
+    Level = Level.Warning,
+    Kb = ["Q166771"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var client in context.Model.Clients)

@@ -3,15 +3,17 @@ using SmsLint.Findings;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI003: a 1.2 client's SMS Unique ID was allocated by another site than the SiteCode it reports to (Q121386).</summary>
-public sealed class SiteCodeUniqueIdMismatch : Rule
+/// <summary>A 1.2 client's SMS Unique ID was allocated by another site than the SiteCode it reports to (Q121386).</summary>
+public sealed class SiteCodeUniqueIdMismatch() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4103", "SiteCodeUniqueIdMismatch", "A 1.2 client's SMS Unique ID does not start with its SiteCode", Level.Note,
-        ["Q121386"], ["copy-list", "sms12-client"], "medium", ["SI003"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4103",
+    Title = "A 1.2 client's SMS Unique ID does not start with its SiteCode",
+    Level = Level.Note,
+    Kb = ["Q121386"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var client in context.Model.Clients)

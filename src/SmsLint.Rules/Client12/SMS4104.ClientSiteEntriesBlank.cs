@@ -5,17 +5,19 @@ using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI004: a 1.2 client's Sms.ini has a blank SiteCode, Domain, CurrentLogonServer or Server1 (Q279752).</summary>
-public sealed class ClientSiteEntriesBlank : Rule
+/// <summary>A 1.2 client's Sms.ini has a blank SiteCode, Domain, CurrentLogonServer or Server1 (Q279752).</summary>
+public sealed class ClientSiteEntriesBlank() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4104", "ClientSiteEntriesBlank", "A 1.2 client's Sms.ini has blank site, domain or logon server entries", Level.Warning,
-        ["Q279752"], ["copy-list", "sms12-client"], "high", ["SI004"]);
-
+    Id = "SMS4104",
+    Title = "A 1.2 client's Sms.ini has blank site, domain or logon server entries",
+    Level = Level.Warning,
+    Kb = ["Q279752"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
+    Precision = Precision.High,
+})
+{
     private static readonly (string Section, string Key)[] Checked =
         [("SMS", "SiteCode"), ("Servers", "Domain"), ("Servers", "CurrentLogonServer"), ("Servers", "Server1")];
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

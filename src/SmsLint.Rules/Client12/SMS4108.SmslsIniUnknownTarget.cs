@@ -6,15 +6,17 @@ using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI008: an Smsls.ini mapping names a site or a logon server the snapshot does not know (Q156540).</summary>
-public sealed class SmslsIniUnknownTarget : Rule
+/// <summary>An Smsls.ini mapping names a site or a logon server the snapshot does not know (Q156540).</summary>
+public sealed class SmslsIniUnknownTarget() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4108", "SmslsIniUnknownTarget", "Smsls.ini maps clients to an unknown site or logon server", Level.Warning,
-        ["Q156540"], ["copy-list", "logon-script", "sms12-client"], "medium", ["SI008"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4108",
+    Title = "Smsls.ini maps clients to an unknown site or logon server",
+    Level = Level.Warning,
+    Kb = ["Q156540"],
+    Tags = [RuleTag.CopyList, RuleTag.LogonScript, RuleTag.Sms12Client],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         var model = context.Model;

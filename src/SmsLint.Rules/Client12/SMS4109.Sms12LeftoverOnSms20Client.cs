@@ -4,15 +4,17 @@ using SmsLint.Model;
 
 namespace SmsLint.Rules.Client12;
 
-/// <summary>SI009: an SMS 2.0 client (Smscfg.ini) still carries an SMS 1.x Sms.ini or Sms1x.ini (Q254735, Q257808).</summary>
-public sealed class Sms12LeftoverOnSms20Client : Rule
+/// <summary>An SMS 2.0 client (Smscfg.ini) still carries an SMS 1.x Sms.ini or Sms1x.ini (Q254735, Q257808).</summary>
+public sealed class Sms12LeftoverOnSms20Client() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4109", "Sms12LeftoverOnSms20Client", "An SMS 2.0 client still carries an SMS 1.x Sms.ini or Sms1x.ini", Level.Note,
-        ["Q254735", "Q257808"], ["copy-list", "sms12-client", "duplicate-id"], "high", ["SI009"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4109",
+    Title = "An SMS 2.0 client still carries an SMS 1.x Sms.ini or Sms1x.ini",
+    Level = Level.Note,
+    Kb = ["Q254735", "Q257808"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var client in context.Model.Clients)

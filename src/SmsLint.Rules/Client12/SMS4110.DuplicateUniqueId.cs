@@ -6,14 +6,16 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>Several captured SMS 1.2 clients carry the same SMS Unique ID (sms-domain.md §5 item 24; Q254735).</summary>
-public sealed class DuplicateUniqueId : Rule
+public sealed class DuplicateUniqueId() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4110", "DuplicateUniqueId", "Several 1.2 clients share one SMS Unique ID", Level.Warning,
-        ["Q254735", "Q257808"], ["copy-list", "sms12-client", "duplicate-id"], "high", []);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4110",
+    Title = "Several 1.2 clients share one SMS Unique ID",
+    Level = Level.Warning,
+    Kb = ["Q254735", "Q257808"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         var byId = new SortedDictionary<string, List<(ClientMachine Client, IniEntry Entry)>>(StringComparer.Ordinal);

@@ -4,15 +4,17 @@ using SmsLint.Parsing.CopyList;
 
 namespace SmsLint.Rules.CopyList;
 
-/// <summary>CV001: a 1.2 client's Sms.ini CopyListVersion differs from its logon server's copy list (Q174961).</summary>
-public sealed class CopyListVersionMismatch : Rule
+/// <summary>A 1.2 client's Sms.ini CopyListVersion differs from its logon server's copy list (Q174961).</summary>
+public sealed class CopyListVersionMismatch() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4001", "CopyListVersionMismatch", "A 1.2 client's CopyListVersion differs from its logon server's copy list", Level.Warning,
-        ["Q174961", "Q166771"], ["copy-list", "version-mismatch", "sms12-client"], "high", ["CV001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4001",
+    Title = "A 1.2 client's CopyListVersion differs from its logon server's copy list",
+    Level = Level.Warning,
+    Kb = ["Q174961", "Q166771"],
+    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var client in context.Model.Clients)

@@ -5,15 +5,17 @@ using SmsLint.Parsing.CopyList;
 
 namespace SmsLint.Rules.CopyList;
 
-/// <summary>CV002: logon servers of one SMS 1.2 site hold different CopyListVersion values for the same copy list (Q166771).</summary>
-public sealed class LogonServersDisagree : Rule
+/// <summary>Logon servers of one SMS 1.2 site hold different CopyListVersion values for the same copy list (Q166771).</summary>
+public sealed class LogonServersDisagree() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4002", "LogonServersDisagree", "Logon servers of one SMS 1.2 site disagree on a copy list's CopyListVersion", Level.Warning,
-        ["Q166771", "Q174961"], ["copy-list", "version-mismatch", "sms12-logon-server"], "medium", ["CV002"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4002",
+    Title = "Logon servers of one SMS 1.2 site disagree on a copy list's CopyListVersion",
+    Level = Level.Warning,
+    Kb = ["Q166771", "Q174961"],
+    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12LogonServer],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         var bySite = Sms12Sites.LogonServerSites(context.Model)

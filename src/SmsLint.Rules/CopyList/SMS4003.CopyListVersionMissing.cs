@@ -4,15 +4,17 @@ using SmsLint.Parsing.CopyList;
 
 namespace SmsLint.Rules.CopyList;
 
-/// <summary>CV003: a copy list at the root of a logon server's SMS_SHR has no CopyListVersion line (Q174961).</summary>
-public sealed class CopyListVersionMissing : Rule
+/// <summary>A copy list at the root of a logon server's SMS_SHR has no CopyListVersion line (Q174961).</summary>
+public sealed class CopyListVersionMissing() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS4003", "CopyListVersionMissing", "A logon server's copy list has no CopyListVersion line", Level.Warning,
-        ["Q174961", "Q166771"], ["copy-list", "sms12-logon-server"], "high", ["CV003"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS4003",
+    Title = "A logon server's copy list has no CopyListVersion line",
+    Level = Level.Warning,
+    Kb = ["Q174961", "Q166771"],
+    Tags = [RuleTag.CopyList, RuleTag.Sms12LogonServer],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var server in context.Model.LogonServers)

@@ -19,7 +19,7 @@ public sealed record CopyLogDomain(string Description, IReadOnlyList<(SiteInfo S
         .Select(s => new Evidence(s.Claim!.File, s.Claim.Span, $"Site {s.Site.Code} is at '{s.Claim.Raw}': {s.Claim.Description}."));
 
     /// <summary>"'AAA' at build 1493 and 'BBB' at build 1493".</summary>
-    public string SitesText => Hotfix.PreSp2Hotfixes.JoinAnd(Sites.Select(s => s.Claim?.Version is { } v ? $"'{s.Site.Code}' (build {v.Build})" : $"'{s.Site.Code}'"));
+    public string SitesText => PreSp2Hotfixes.JoinAnd(Sites.Select(s => s.Claim?.Version is { } v ? $"'{s.Site.Code}' (build {v.Build})" : $"'{s.Site.Code}'"));
 
     /// <summary>Groups the logon points and sites of a snapshot (declared domains first, by name).</summary>
     public static List<CopyLogDomain> All(SnapshotModel model)

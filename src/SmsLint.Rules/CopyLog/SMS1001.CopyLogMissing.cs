@@ -3,15 +3,17 @@ using SmsLint.Findings;
 
 namespace SmsLint.Rules.CopyLog;
 
-/// <summary>CL001: a logon point serves Clicore.exe but has no Config\Copylog.tcf (Q264976).</summary>
-public sealed class CopyLogMissing : Rule
+/// <summary>A logon point serves Clicore.exe but has no Config\Copylog.tcf (Q264976).</summary>
+public sealed class CopyLogMissing() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1001", "CopyLogMissing", "Logon point has Clicore.exe but no Copylog.tcf", Level.Error,
-        ["Q264976"], ["shared-logon-point", "copy-log", "corruption"], "high", ["CL001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1001",
+    Title = "Logon point has Clicore.exe but no Copylog.tcf",
+    Level = Level.Error,
+    Kb = ["Q264976"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

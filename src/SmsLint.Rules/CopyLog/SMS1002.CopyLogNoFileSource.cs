@@ -3,15 +3,17 @@ using SmsLint.Findings;
 
 namespace SmsLint.Rules.CopyLog;
 
-/// <summary>CL002: a Copylog.tcf without its [FILE SOURCE] section (Q264976, Q313209).</summary>
-public sealed class CopyLogNoFileSource : Rule
+/// <summary>A Copylog.tcf without its [FILE SOURCE] section (Q264976, Q313209).</summary>
+public sealed class CopyLogNoFileSource() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1002", "CopyLogNoFileSource", "Copylog.tcf has no [FILE SOURCE] section", Level.Error,
-        ["Q264976", "Q313209"], ["shared-logon-point", "copy-log", "corruption"], "very-high", ["CL002"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1002",
+    Title = "Copylog.tcf has no [FILE SOURCE] section",
+    Level = Level.Error,
+    Kb = ["Q264976", "Q313209"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

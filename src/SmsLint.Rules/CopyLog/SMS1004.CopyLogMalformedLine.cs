@@ -6,18 +6,20 @@ using SmsLint.Parsing.CopyLog;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL004: a [FILE SOURCE] line that is not <c>path=CODE</c>, a value that is not a three-character
+/// A [FILE SOURCE] line that is not <c>path=CODE</c>, a value that is not a three-character
 /// site code, or a file listed twice with different sites (Q264976: from SP2 on, Logon Server
 /// Manager rewrites lines with "incorrect syntax").
 /// </summary>
-public sealed class CopyLogMalformedLine : Rule
+public sealed class CopyLogMalformedLine() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1004", "CopyLogMalformedLine", "Copylog.tcf has a malformed [FILE SOURCE] line", Level.Warning,
-        ["Q264976"], ["shared-logon-point", "copy-log", "syntax"], "high", ["CL004"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1004",
+    Title = "Copylog.tcf has a malformed [FILE SOURCE] line",
+    Level = Level.Warning,
+    Kb = ["Q264976"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Syntax],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

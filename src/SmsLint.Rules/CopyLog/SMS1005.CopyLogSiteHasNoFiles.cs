@@ -5,19 +5,21 @@ using SmsLint.Parsing.CopyLog;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL005: a [FILE SOURCE] value names a site that has no <c>Sites\&lt;code&gt;\</c> folder on the logon
+/// A [FILE SOURCE] value names a site that has no <c>Sites\&lt;code&gt;\</c> folder on the logon
 /// point (Q263345, Q313209). The Clicore.exe lines are left to SMS1008, which reports the missing
 /// Cli_inst.cfg once, and a site with the Q242492 fingerprint (neither folder nor LCF while it
 /// still claims the domain) to SMS2016.
 /// </summary>
-public sealed class CopyLogSiteHasNoFiles : Rule
+public sealed class CopyLogSiteHasNoFiles() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1005", "CopyLogSiteHasNoFiles", "Copylog.tcf names a site with no files on the logon point", Level.Warning,
-        ["Q263345", "Q313209"], ["shared-logon-point", "copy-log", "client-installation"], "high", ["CL005"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1005",
+    Title = "Copylog.tcf names a site with no files on the logon point",
+    Level = Level.Warning,
+    Kb = ["Q263345", "Q313209"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

@@ -6,19 +6,21 @@ using SmsLint.Parsing.CopyLog;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL006: Copylog.tcf still names a site that was removed from the hierarchy (Q313209). The fix
+/// Copylog.tcf still names a site that was removed from the hierarchy (Q313209). The fix
 /// deletes only the removed site's own <c>SITES\&lt;code&gt;\...</c> lines; shared lines must stay.
 /// </summary>
-public sealed class CopyLogNamesRemovedSite : Rule
+public sealed class CopyLogNamesRemovedSite() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1006", "CopyLogNamesRemovedSite", "Copylog.tcf names a site that was removed", Level.Error,
-        ["Q313209"], ["shared-logon-point", "copy-log", "site-removal"], "medium", ["CL006"]);
-
+    Id = "SMS1006",
+    Title = "Copylog.tcf names a site that was removed",
+    Level = Level.Error,
+    Kb = ["Q313209"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.SiteRemoval],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>At most this many other lines are listed as related locations.</summary>
     private const int MaxRelatedLines = 10;
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

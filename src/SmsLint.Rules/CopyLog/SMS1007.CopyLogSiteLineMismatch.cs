@@ -4,15 +4,17 @@ using SmsLint.Model;
 
 namespace SmsLint.Rules.CopyLog;
 
-/// <summary>CL007: a site-specific line <c>SITES\&lt;A&gt;\file=&lt;B&gt;</c> whose value is not its own site (Q313209).</summary>
-public sealed class CopyLogSiteLineMismatch : Rule
+/// <summary>A site-specific line <c>SITES\&lt;A&gt;\file=&lt;B&gt;</c> whose value is not its own site (Q313209).</summary>
+public sealed class CopyLogSiteLineMismatch() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1007", "CopyLogSiteLineMismatch", "Copylog.tcf credits a site's own file to another site", Level.Warning,
-        ["Q313209"], ["shared-logon-point", "copy-log"], "high", ["CL007"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1007",
+    Title = "Copylog.tcf credits a site's own file to another site",
+    Level = Level.Warning,
+    Kb = ["Q313209"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

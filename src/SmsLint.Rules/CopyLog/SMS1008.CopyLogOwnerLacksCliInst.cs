@@ -5,17 +5,19 @@ using SmsLint.Model;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL008: the site Copylog.tcf names for <c>x86.bin\clicore.exe</c> has no <c>Sites\&lt;code&gt;\Cli_inst.cfg</c>
+/// The site Copylog.tcf names for <c>x86.bin\clicore.exe</c> has no <c>Sites\&lt;code&gt;\Cli_inst.cfg</c>
 /// on the logon point, so the client bootstrap cannot go on (Q263345).
 /// </summary>
-public sealed class CopyLogOwnerLacksCliInst : Rule
+public sealed class CopyLogOwnerLacksCliInst() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1008", "CopyLogOwnerLacksCliInst", "The Clicore.exe owner in Copylog.tcf has no Cli_inst.cfg on the logon point", Level.Error,
-        ["Q263345"], ["shared-logon-point", "copy-log", "client-installation"], "high", ["CL008"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1008",
+    Title = "The Clicore.exe owner in Copylog.tcf has no Cli_inst.cfg on the logon point",
+    Level = Level.Error,
+    Kb = ["Q263345"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

@@ -6,19 +6,21 @@ using SmsLint.Parsing.CopyLog;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL009: the Copylog.tcf of a backup domain controller disagrees with the PDC's, which is the
+/// The Copylog.tcf of a backup domain controller disagrees with the PDC's, which is the
 /// master copy (Q264976). Needs hierarchy.ini's [Domain] PDC and Controllers.
 /// </summary>
-public sealed class CopyLogDiffersAcrossDcs : Rule
+public sealed class CopyLogDiffersAcrossDcs() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1009", "CopyLogDiffersAcrossDcs", "Copylog.tcf on a domain controller differs from the PDC's", Level.Warning,
-        ["Q264976"], ["shared-logon-point", "copy-log", "replication"], "high", ["CL009"]);
-
+    Id = "SMS1009",
+    Title = "Copylog.tcf on a domain controller differs from the PDC's",
+    Level = Level.Warning,
+    Kb = ["Q264976"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Replication],
+    Precision = Precision.High,
+})
+{
     /// <summary>At most this many PDC lines are listed as related locations of one finding.</summary>
     private const int MaxRelatedLines = 10;
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

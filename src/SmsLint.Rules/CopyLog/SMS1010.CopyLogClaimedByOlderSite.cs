@@ -6,18 +6,20 @@ using SmsLint.Model;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>
-/// CL010: Copylog.tcf credits <c>x86.bin\clicore.exe</c> to a site whose build is older than the client
+/// Copylog.tcf credits <c>x86.bin\clicore.exe</c> to a site whose build is older than the client
 /// files on the logon point: an unpatched SP1 or release site re-claimed the file, the
 /// "mixed installation state" of Q264630 (Issue 1; fixes Q251070, Q249077).
 /// </summary>
-public sealed class CopyLogClaimedByOlderSite : Rule
+public sealed class CopyLogClaimedByOlderSite() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1010", "CopyLogClaimedByOlderSite", "Copylog.tcf credits Clicore.exe to a site older than the logon point's client files", Level.Error,
-        ["Q264630", "Q251070", "Q249077"], ["shared-logon-point", "copy-log", "version-mismatch", "mixed-installation"], "medium", ["CL010"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1010",
+    Title = "Copylog.tcf credits Clicore.exe to a site older than the logon point's client files",
+    Level = Level.Error,
+    Kb = ["Q264630", "Q251070", "Q249077"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.VersionMismatch, RuleTag.MixedInstallation],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         var newestCompver = NewestLogonPointCompvers(context.Model);

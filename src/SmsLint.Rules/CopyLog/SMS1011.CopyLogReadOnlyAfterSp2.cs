@@ -11,16 +11,18 @@ namespace SmsLint.Rules.CopyLog;
 /// that capture.json records as read-only on a logon point whose sites are all at SP2 or later is the
 /// workaround left in place: Logon Server Manager can no longer update the file.
 /// </summary>
-public sealed class CopyLogReadOnlyAfterSp2 : Rule
+public sealed class CopyLogReadOnlyAfterSp2() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1011", "CopyLogReadOnlyAfterSp2", "Copylog.tcf is still read-only after every site of the domain reached SP2", Level.Warning,
-        ["Q264630", "Q264976"], ["copy-log", "shared-logon-point", "capture"], "medium");
-
+    Id = "SMS1011",
+    Title = "Copylog.tcf is still read-only after every site of the domain reached SP2",
+    Level = Level.Warning,
+    Kb = ["Q264630", "Q264976"],
+    Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.Capture],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>The build of SMS 2.0 SP2 (SP3 and SP4 share it).</summary>
     public const int Sp2Build = 1493;
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {
@@ -70,7 +72,7 @@ public sealed class CopyLogReadOnlyAfterSp2 : Rule
             // The note only where the workaround can have been applied: logon points shared by several sites.
             if (unknown.Count > 0 && domain.Sites.Count >= 2)
             {
-                var names = Hotfix.PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
+                var names = PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
                 context.Report(
                     $"Copylog.tcf on {(unknown.Count == 1 ? "logon point" : "logon points")} {names} of {domain.Description}, whose sites ({domain.SitesText}) are all at SP2 or later, may still be read-only from the Q264630 workaround, and SmsLint cannot tell because {CaptureFacts.Unknown(model, unknown, "read-only attribute")}; capture with 'smslint capture', which records the attribute, or check the file's permissions.",
                     Evidence.Start(unknown[0], "The read-only attribute of this file is not known."),

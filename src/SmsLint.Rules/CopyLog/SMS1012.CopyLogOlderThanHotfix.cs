@@ -13,14 +13,16 @@ namespace SmsLint.Rules.CopyLog;
 /// Logon Point before installing SP2". A Copylog.tcf last written before the site's hotfixed
 /// Nt_logon.dll was itself written cannot have been rewritten by the fixed Logon Server Manager.
 /// </summary>
-public sealed class CopyLogOlderThanHotfix : Rule
+public sealed class CopyLogOlderThanHotfix() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS1012", "CopyLogOlderThanHotfix", "Copylog.tcf has not been rewritten since a site's hotfixed Nt_logon.dll", Level.Warning,
-        ["Q261931", "Q251070", "Q249077"], ["copy-log", "shared-logon-point", "missing-hotfix", "capture"], "medium");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS1012",
+    Title = "Copylog.tcf has not been rewritten since a site's hotfixed Nt_logon.dll",
+    Level = Level.Warning,
+    Kb = ["Q261931", "Q251070", "Q249077"],
+    Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.MissingHotfix, RuleTag.Capture],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         var model = context.Model;
@@ -86,7 +88,7 @@ public sealed class CopyLogOlderThanHotfix : Rule
 
         if (unknown.Count > 0)
         {
-            var names = Hotfix.PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
+            var names = PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
             var files = dllTime is null ? unknown.Prepend(dll) : unknown;
             context.Report(
                 $"Copylog.tcf on {(unknown.Count == 1 ? "logon point" : "logon points")} {names} of {domain.Description} must have been rewritten since site '{site.Code}' got the hotfixed 'Nt_logon.dll' {dllVersion.ToFileVersionString()} ({hotfix.Id}) before any site there is upgraded to SP2, and SmsLint cannot tell whether it has because {CaptureFacts.Unknown(model, files, "last-write time")}; capture with 'smslint capture', which records file times, or compare the files' modified times (Q261931).",

@@ -1,21 +1,24 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 
 namespace SmsLint.Rules.Hotfix;
 
 /// <summary>
-/// LP003: a build 1239/1380 site shares a domain with an SP2-or-later site, and its site-server
+/// A build 1239/1380 site shares a domain with an SP2-or-later site, and its site-server
 /// binaries (or, when they are not captured, hierarchy.ini's <c>Hotfixes=</c>) show that a hotfix
 /// required before SP2 is missing (Q261931).
 /// </summary>
-public sealed class PreSp2HotfixMissing : Rule
+public sealed class PreSp2HotfixMissing() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS6003", "PreSp2HotfixMissing", "A site sharing a domain with an SP2 site lacks a hotfix required before SP2", Level.Error,
-        ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630", "Q253151"], ["missing-hotfix", "shared-logon-point"], "high", ["LP003"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS6003",
+    Title = "A site sharing a domain with an SP2 site lacks a hotfix required before SP2",
+    Level = Level.Error,
+    Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630", "Q253151"],
+    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var a in PreSp2Hotfixes.Assess(context.Model, context.Catalog))

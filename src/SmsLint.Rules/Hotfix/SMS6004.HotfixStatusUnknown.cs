@@ -1,21 +1,24 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 
 namespace SmsLint.Rules.Hotfix;
 
 /// <summary>
-/// LP004: the situation of LP003 (a build 1239/1380 site sharing a domain with an SP2-or-later
+/// The situation of SMS6003 (a build 1239/1380 site sharing a domain with an SP2-or-later
 /// site), but nothing in the snapshot tells whether a required pre-SP2 hotfix is applied. Said
 /// explicitly rather than left silent (Q261931).
 /// </summary>
-public sealed class HotfixStatusUnknown : Rule
+public sealed class HotfixStatusUnknown() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS6004", "HotfixStatusUnknown", "Cannot tell whether a site sharing a domain with an SP2 site has a hotfix required before SP2", Level.Note,
-        ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717"], ["missing-hotfix", "shared-logon-point"], "high", ["LP004"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS6004",
+    Title = "Cannot tell whether a site sharing a domain with an SP2 site has a hotfix required before SP2",
+    Level = Level.Note,
+    Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717"],
+    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var a in PreSp2Hotfixes.Assess(context.Model, context.Catalog))

@@ -1,5 +1,6 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 
 namespace SmsLint.Rules.Hotfix;
 
@@ -11,14 +12,16 @@ namespace SmsLint.Rules.Hotfix;
 /// CCM fix (Q252718 or Q252717) applied; when the site server was captured without its inboxes,
 /// the rule says it cannot tell.
 /// </summary>
-public sealed class CcrRetryBoxNotEmptied : Rule
+public sealed class CcrRetryBoxNotEmptied() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS6005", "CcrRetryBoxNotEmptied", "Ccrretry.box still holds requests after a late CCM fix", Level.Warning,
-        ["Q264630", "Q252718", "Q252717"], ["missing-hotfix", "shared-logon-point", "client-installation"], "medium");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS6005",
+    Title = "Ccrretry.box still holds requests after a late CCM fix",
+    Level = Level.Warning,
+    Kb = ["Q264630", "Q252718", "Q252717"],
+    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint, RuleTag.ClientInstallation],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var a in PreSp2Hotfixes.Assess(context.Model, context.Catalog))

@@ -4,7 +4,7 @@ using SmsLint.Model;
 namespace SmsLint.Rules.Input;
 
 /// <summary>Shared shape of the rules that turn an <see cref="InputProblem"/> of one kind into findings.</summary>
-public abstract class InputProblemRule : Rule
+public abstract class InputProblemRule(RuleDeclaration declaration) : Rule(declaration)
 {
     protected abstract InputProblemKind Kind { get; }
 

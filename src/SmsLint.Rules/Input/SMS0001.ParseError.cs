@@ -4,13 +4,16 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.Input;
 
 /// <summary>A line of an SMS file that its grammar cannot read; the rest of the file is still analysed.</summary>
-public sealed class ParseError : Rule
+public sealed class ParseError() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0001", "ParseError", "A line of an SMS file does not parse", Level.Warning, [], ["input", "parse"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS0001",
+    Title = "A line of an SMS file does not parse",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Parse],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var file in context.Model.Files)

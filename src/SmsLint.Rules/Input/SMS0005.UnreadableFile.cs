@@ -1,15 +1,19 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
 
 namespace SmsLint.Rules.Input;
 
 /// <summary>A file could not be read at all (permission denied, vanished during the scan, corrupt archive entry).</summary>
-public sealed class UnreadableFile : InputProblemRule
+public sealed class UnreadableFile() : InputProblemRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0005", "UnreadableFile", "A snapshot file could not be read", Level.Warning, [], ["input"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS0005",
+    Title = "A snapshot file could not be read",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input],
+    Precision = Precision.VeryHigh,
+})
+{
     protected override InputProblemKind Kind => InputProblemKind.Unreadable;
 }

@@ -10,13 +10,16 @@ namespace SmsLint.Rules.Input;
 /// link (never followed), a folder that could not be listed or lies too deep, a zip entry whose name
 /// would escape the snapshot, or a duplicate zip entry.
 /// </summary>
-public sealed class SnapshotPartNotScanned : Rule
+public sealed class SnapshotPartNotScanned() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0006", "SnapshotPartNotScanned", "Part of the snapshot was skipped while it was listed", Level.Warning, [], ["input", "security"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS0006",
+    Title = "Part of the snapshot was skipped while it was listed",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Security],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var problem in context.SourceProblems)

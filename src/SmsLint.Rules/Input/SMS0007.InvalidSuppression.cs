@@ -1,4 +1,6 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Suppressions;
 
 namespace SmsLint.Rules.Input;
 
@@ -6,10 +8,14 @@ namespace SmsLint.Rules.Input;
 /// A <c>smslint-disable-…</c> comment that suppresses nothing because it is malformed (no reason,
 /// no or an unknown rule id, a bad date) or because inline suppressions are turned off.
 /// </summary>
-public sealed class InvalidSuppression : SuppressionRule
+public sealed class InvalidSuppression() : SuppressionRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0007", "InvalidSuppression", "An inline suppression comment is malformed or not allowed", Level.Warning, [], ["input", "suppression"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
+    Id = InlineDirectives.InvalidSuppressionId,
+    Title = "An inline suppression comment is malformed or not allowed",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Suppression],
+    Precision = Precision.VeryHigh,
+})
+{
 }

@@ -1,12 +1,18 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Suppressions;
 
 namespace SmsLint.Rules.Input;
 
 /// <summary>A suppression (inline or declared in the configuration) that matched no finding.</summary>
-public sealed class UnusedSuppression : SuppressionRule
+public sealed class UnusedSuppression() : SuppressionRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0008", "UnusedSuppression", "A suppression matches no finding", Level.Note, [], ["input", "suppression"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
+    Id = InlineDirectives.UnusedSuppressionId,
+    Title = "A suppression matches no finding",
+    Level = Level.Note,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Suppression],
+    Precision = Precision.VeryHigh,
+})
+{
 }

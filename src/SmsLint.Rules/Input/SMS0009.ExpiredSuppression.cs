@@ -1,12 +1,18 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Suppressions;
 
 namespace SmsLint.Rules.Input;
 
 /// <summary>A suppression whose expiry date has passed; it no longer suppresses anything.</summary>
-public sealed class ExpiredSuppression : SuppressionRule
+public sealed class ExpiredSuppression() : SuppressionRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0009", "ExpiredSuppression", "A suppression has expired", Level.Warning, [], ["input", "suppression"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
+    Id = InlineDirectives.ExpiredSuppressionId,
+    Title = "A suppression has expired",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Suppression],
+    Precision = Precision.VeryHigh,
+})
+{
 }

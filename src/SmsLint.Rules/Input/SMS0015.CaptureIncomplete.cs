@@ -7,13 +7,16 @@ namespace SmsLint.Rules.Input;
 /// capture.json records a share that could not be reached, or a file that was listed but not copied:
 /// the snapshot is incomplete there, so rules that need those files cannot tell anything about them.
 /// </summary>
-public sealed class CaptureIncomplete : Rule
+public sealed class CaptureIncomplete() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS0015", "CaptureIncomplete", "The capture could not read a share or a file", Level.Warning, [], ["input", "capture"], "very-high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS0015",
+    Title = "The capture could not read a share or a file",
+    Level = Level.Warning,
+    Kb = [],
+    Tags = [RuleTag.Input, RuleTag.Capture],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         if (context.Model.CaptureFile is not { } file || context.Model.Capture is not { } manifest)

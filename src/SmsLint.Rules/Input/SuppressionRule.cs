@@ -8,7 +8,7 @@ namespace SmsLint.Rules.Input;
 /// reports them after all rules ran; their <see cref="Check"/> does nothing. Selecting or
 /// ignoring them, and level overrides, work as for any rule.
 /// </summary>
-public abstract class SuppressionRule : Rule
+public abstract class SuppressionRule(RuleDeclaration declaration) : Rule(declaration)
 {
     public sealed override void Check(RuleContext context)
     {

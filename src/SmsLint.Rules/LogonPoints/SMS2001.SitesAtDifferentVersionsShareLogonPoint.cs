@@ -6,19 +6,21 @@ using SmsLint.Model;
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP001: the sites sharing a logon point run different SMS versions (Q262677, Q236596, Q238780,
+/// The sites sharing a logon point run different SMS versions (Q262677, Q236596, Q238780,
 /// Q261931). A different build is an error below SP2 or while a pre-SP2 hotfix is missing, a warning
 /// from SP2 on; a different service pack digit on the same build, or a difference only in the hotfix
 /// or ICP digits, a note.
 /// </summary>
-public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
+public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2001", "SitesAtDifferentVersionsShareLogonPoint", "Sites at different SMS versions share a logon point", Level.Error,
-        ["Q262677", "Q236596", "Q238780", "Q261931"], ["shared-logon-point", "version-mismatch", "upgrade"], "high", ["LP001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2001",
+    Title = "Sites at different SMS versions share a logon point",
+    Level = Level.Error,
+    Kb = ["Q262677", "Q236596", "Q238780", "Q261931"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Upgrade],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         var catalog = context.Catalog;
@@ -118,8 +120,8 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint : Rule
             return Level.Error;
         }
 
-        var open = Hotfix.PreSp2Hotfixes.Assess(context.Model, context.Catalog)
-            .Any(a => group.Sites.Contains(a.Site) && a.State != Hotfix.HotfixState.Applied);
+        var open = PreSp2Hotfixes.Assess(context.Model, context.Catalog)
+            .Any(a => group.Sites.Contains(a.Site) && a.State != HotfixState.Applied);
         return open ? Level.Error : Level.Warning;
     }
 

@@ -5,17 +5,19 @@ using SmsLint.Model;
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP006: a <c>Sites\&lt;code&gt;</c> folder with files but no <c>Sitescfg\&lt;code&gt;_cfg.lcf</c>: the
+/// A <c>Sites\&lt;code&gt;</c> folder with files but no <c>Sitescfg\&lt;code&gt;_cfg.lcf</c>: the
 /// folder of a site that left the domain without disabling logon installation (Q259816).
 /// </summary>
-public sealed class OrphanSiteFolder : Rule
+public sealed class OrphanSiteFolder() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2006", "OrphanSiteFolder", "Site folder on a logon point without the site's LCF", Level.Warning,
-        ["Q259816"], ["shared-logon-point", "removed-site"], "medium", ["LP006"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2006",
+    Title = "Site folder on a logon point without the site's LCF",
+    Level = Level.Warning,
+    Kb = ["Q259816"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.RemovedSite],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

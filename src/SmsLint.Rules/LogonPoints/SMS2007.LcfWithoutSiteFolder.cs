@@ -4,19 +4,21 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP007: a site's <c>Sitescfg\&lt;code&gt;_cfg.lcf</c> is on the logon point but its <c>Sites\&lt;code&gt;</c>
+/// A site's <c>Sitescfg\&lt;code&gt;_cfg.lcf</c> is on the logon point but its <c>Sites\&lt;code&gt;</c>
 /// folder is missing or empty: the dead-site case of Q227028 and Q259816 (before SP2, a site that
 /// stops updating its LCF is marked dead and its folders are removed). When the LCF is gone too,
 /// that is Q242492's domain deinstallation, which SMS2016 reports.
 /// </summary>
-public sealed class LcfWithoutSiteFolder : Rule
+public sealed class LcfWithoutSiteFolder() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2007", "LcfWithoutSiteFolder", "Site LCF on a logon point without the site's folder", Level.Warning,
-        ["Q227028", "Q259816", "Q255820"], ["shared-logon-point", "client-deinstallation"], "medium", ["LP007"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2007",
+    Title = "Site LCF on a logon point without the site's folder",
+    Level = Level.Warning,
+    Kb = ["Q227028", "Q259816", "Q255820"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

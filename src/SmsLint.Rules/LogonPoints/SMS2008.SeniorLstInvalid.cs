@@ -1,21 +1,24 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 using SmsLint.Text;
 
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP008: <c>Sitescfg\Senior.lst</c> does not name a participating site in its first three characters,
+/// <c>Sitescfg\Senior.lst</c> does not name a participating site in its first three characters,
 /// in upper case (Q235726).
 /// </summary>
-public sealed class SeniorLstInvalid : Rule
+public sealed class SeniorLstInvalid() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2008", "SeniorLstInvalid", "Senior.lst does not name a participating site in upper case", Level.Error,
-        ["Q235726"], ["shared-logon-point", "senior-site"], "high", ["LP008"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2008",
+    Title = "Senior.lst does not name a participating site in upper case",
+    Level = Level.Error,
+    Kb = ["Q235726"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

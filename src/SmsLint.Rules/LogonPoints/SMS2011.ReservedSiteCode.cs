@@ -8,22 +8,24 @@ using SmsLint.Text;
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP011: a site code that is a reserved Windows NT device name. Windows NT cannot create a folder
+/// A site code that is a reserved Windows NT device name. Windows NT cannot create a folder
 /// with that name, so <c>SMSLOGON\Sites\&lt;code&gt;</c> (and 1.x <c>Files.col\&lt;code&gt;</c>) fail (Q182420).
 /// </summary>
-public sealed class ReservedSiteCode : Rule
+public sealed class ReservedSiteCode() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2011", "ReservedSiteCode", "Site code is a reserved Windows NT device name", Level.Error,
-        ["Q182420"], ["shared-logon-point", "site-code"], "very-high", ["LP011"]);
-
+    Id = "SMS2011",
+    Title = "Site code is a reserved Windows NT device name",
+    Level = Level.Error,
+    Kb = ["Q182420"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.SiteCode],
+    Precision = Precision.VeryHigh,
+})
+{
     /// <summary>
     /// The reserved names Q182420 lists. The other device names (COM1–COM9, LPT1–LPT9, CLOCK$) have more
     /// than three characters and cannot be site codes.
     /// </summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(["CON", "PRN", "AUX", "NUL"], StringComparer.OrdinalIgnoreCase);
-
-    public override RuleDescriptor Descriptor => Info;
 
     private sealed record Occurrence(LoadedFile File, TextSpan? Span, string Code, string What);
 

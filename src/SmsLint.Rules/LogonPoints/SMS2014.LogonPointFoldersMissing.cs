@@ -1,18 +1,23 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP014: a logon point lacks one of the top-level folders every SMS 2.0 logon point has (Q235769).
+/// A logon point lacks one of the top-level folders every SMS 2.0 logon point has (Q235769).
 /// A snapshot lists files, so a folder counts as present when it holds at least one file.
 /// </summary>
-public sealed class LogonPointFoldersMissing : Rule
+public sealed class LogonPointFoldersMissing() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2014", "LogonPointFoldersMissing", "Logon point lacks a standard top-level folder", Level.Warning,
-        ["Q235769"], ["shared-logon-point", "layout"], "medium", ["LP014"]);
-
+    Id = "SMS2014",
+    Title = "Logon point lacks a standard top-level folder",
+    Level = Level.Warning,
+    Kb = ["Q235769"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.Layout],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>
     /// The folders checked. Q235769 also lists Alpha, ALPHA.bin, i386, Logs and DDR.BOX, but those depend on
     /// the platforms served and on Logon Discovery, so their absence is normal.
@@ -21,8 +26,6 @@ public sealed class LogonPointFoldersMissing : Rule
 
     /// <summary>How many of <see cref="Required"/> a capture must hold before the others count as missing.</summary>
     public const int MinimumCaptured = 2;
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

@@ -7,18 +7,20 @@ using SmsLint.Model;
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP015: the base components on a site's CAP are significantly older (Q262677's rule) than what a
+/// The base components on a site's CAP are significantly older (Q262677's rule) than what a
 /// logon point gives the same site's clients, so clients upgraded from the logon point find no
 /// matching optional components on their CAP (Q236596, Q264630, Q263411).
 /// </summary>
-public sealed class CapOlderThanLogonPoint : Rule
+public sealed class CapOlderThanLogonPoint() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2015", "CapOlderThanLogonPoint", "CAP base components significantly older than the logon point's", Level.Error,
-        ["Q236596", "Q264630", "Q263411"], ["shared-logon-point", "version-mismatch", "cap"], "high", ["LP015"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2015",
+    Title = "CAP base components significantly older than the logon point's",
+    Level = Level.Error,
+    Kb = ["Q236596", "Q264630", "Q263411"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Cap],
+    Precision = Precision.High,
+})
+{
     private sealed record LogonPointBase(LogonPoint LogonPoint, SmsVersion Version, string Raw, Evidence Evidence);
 
     public override void Check(RuleContext context)

@@ -9,14 +9,16 @@ namespace SmsLint.Rules.LogonPoints;
 /// folder nor its <c>Sitescfg\&lt;code&gt;_cfg.lcf</c> there: a site that lost the PDC for a moment
 /// took the senior role and deinstalled the domain for the sites whose LCF it could not read.
 /// </summary>
-public sealed class SiteFolderAndLcfGone : Rule
+public sealed class SiteFolderAndLcfGone() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2016", "SiteFolderAndLcfGone", "A site that still claims a logon point has neither its folder nor its LCF there", Level.Warning,
-        ["Q242492"], ["shared-logon-point", "client-deinstallation"], "medium");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2016",
+    Title = "A site that still claims a logon point has neither its folder nor its LCF there",
+    Level = Level.Warning,
+    Kb = ["Q242492"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var lp in context.Model.LogonPoints)

@@ -1,25 +1,26 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.Hotfix;
 
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP009: a site whose Logon Server Manager serves several domains, and a domain it shares with
+/// A site whose Logon Server Manager serves several domains, and a domain it shares with
 /// other sites whose PDC has no Senior.lst. Q263395: LSM recycles its senior-site cache per domain,
 /// so Senior.lst cannot carry the choice to other domains and must be on the PDC of each domain.
 /// Reported as a warning when another domain of the site has Senior.lst, as a note when none has,
 /// and as a "cannot tell" note when the PDC's Sitescfg was not captured.
 /// </summary>
-public sealed class SeniorLstNotOnEveryDomain : Rule
+public sealed class SeniorLstNotOnEveryDomain() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2017", "SeniorLstNotOnEveryDomain", "A multi-domain site shares a domain whose PDC has no Senior.lst", Level.Warning,
-        ["Q263395", "Q235726"], ["shared-logon-point", "senior-site"], "medium", ["LP009"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2017",
+    Title = "A multi-domain site shares a domain whose PDC has no Senior.lst",
+    Level = Level.Warning,
+    Kb = ["Q263395", "Q235726"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>What the snapshot shows about Senior.lst on one domain's PDC.</summary>
     private sealed record PdcState(string Domain, string? Pdc, LogonPoint? LogonPoint, LoadedFile? SeniorLst)
     {

@@ -1,25 +1,28 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP012: a site code equals the name of an NT domain (Q256963). On SMS 2.0 and SP1 the Windows NT
+/// A site code equals the name of an NT domain (Q256963). On SMS 2.0 and SP1 the Windows NT
 /// Logon Server Manager and Logon Discovery Manager both write account data to Mastercfg.cfg, one
 /// keyed by domain name and one by site code, so they overwrite each other and the SMS service and
 /// server connection accounts lock out; SP2 fixed it. A site whose version the snapshot cannot
 /// show gets a "cannot tell" note.
 /// </summary>
-public sealed class SiteCodeEqualsDomainName : Rule
+public sealed class SiteCodeEqualsDomainName() : Rule(new()
+{
+    Id = "SMS2018",
+    Title = "A site older than SP2 has a site code equal to an NT domain name",
+    Level = Level.Warning,
+    Kb = ["Q256963"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.AccountLockout],
+    Precision = Precision.High,
+})
 {
     /// <summary>SMS 2.0 SP2, which fixed Q256963.</summary>
     public const int FixedInBuild = 1493;
-
-    public static readonly RuleDescriptor Info = new(
-        "SMS2018", "SiteCodeEqualsDomainName", "A site older than SP2 has a site code equal to an NT domain name", Level.Warning,
-        ["Q256963"], ["shared-logon-point", "account-lockout"], "high", ["LP012"]);
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {
@@ -70,7 +73,7 @@ public sealed class SiteCodeEqualsDomainName : Rule
 
             related.Add(new Evidence(claim.File, claim.Span, $"Site {site.Code} is at '{claim.Raw}': {claim.Description}."));
             context.Report(
-                $"A site code equals an NT domain name: site '{site.Code}' at '{claim.Raw}' ({LogonPoints.SharedLogonPoints.LevelLabel(context.Catalog, claim.Version!.Value)}) and domain '{name.ToUpperInvariant()}'.",
+                $"A site code equals an NT domain name: site '{site.Code}' at '{claim.Raw}' ({SharedLogonPoints.LevelLabel(context.Catalog, claim.Version!.Value)}) and domain '{name.ToUpperInvariant()}'.",
                 where,
                 $"code-is-domain:{site.Code}",
                 related);

@@ -3,27 +3,28 @@ using SmsLint.Findings;
 using SmsLint.Model;
 using SmsLint.Parsing.CopyLog;
 using SmsLint.Parsing.Ini;
-using SmsLint.Rules.Hotfix;
 
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>
-/// LP013: sites of different languages share logon points (Q275591, Q269615). Logon Server Manager
+/// Sites of different languages share logon points (Q275591, Q269615). Logon Server Manager
 /// removes the language folders under <c>x86.bin</c> and <c>alpha.bin</c> that its own site does not
 /// have, and the other site writes them back on its next cycle, so client files are now and then
 /// missing; and new clients are installed in the senior site's language. Evidence: Copylog.tcf
 /// credits language folders (<c>x86.bin\&lt;LCID&gt;\...</c>) to different sites with no site credited
 /// for all of them, or hierarchy.ini declares different <c>Language=</c> values for sites of one domain.
 /// </summary>
-public sealed class MixedLanguageSitesShareLogonPoint : Rule
+public sealed class MixedLanguageSitesShareLogonPoint() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2019", "MixedLanguageSitesShareLogonPoint", "Sites of different languages share a logon point", Level.Warning,
-        ["Q275591", "Q269615"], ["shared-logon-point", "language"], "medium", ["LP013"]);
-
+    Id = "SMS2019",
+    Title = "Sites of different languages share a logon point",
+    Level = Level.Warning,
+    Kb = ["Q275591", "Q269615"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.Language],
+    Precision = Precision.Medium,
+})
+{
     private static readonly string[] PlatformFolders = ["x86.bin", "alpha.bin"];
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

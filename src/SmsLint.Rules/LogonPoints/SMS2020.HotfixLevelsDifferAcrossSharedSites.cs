@@ -1,7 +1,6 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.Hotfix;
 
 namespace SmsLint.Rules.LogonPoints;
 
@@ -12,14 +11,16 @@ namespace SmsLint.Rules.LogonPoints;
 /// pack (different service packs need different hotfixes and are SMS2001's finding). A note, with
 /// both sites' evidence.
 /// </summary>
-public sealed class HotfixLevelsDifferAcrossSharedSites : Rule
+public sealed class HotfixLevelsDifferAcrossSharedSites() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS2020", "HotfixLevelsDifferAcrossSharedSites", "Sites sharing a domain have applied different hotfixes", Level.Note,
-        ["Q269615"], ["shared-logon-point", "missing-hotfix"], "medium");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS2020",
+    Title = "Sites sharing a domain have applied different hotfixes",
+    Level = Level.Note,
+    Kb = ["Q269615"],
+    Tags = [RuleTag.SharedLogonPoint, RuleTag.MissingHotfix],
+    Precision = Precision.Medium,
+})
+{
     public override void Check(RuleContext context)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);

@@ -1,18 +1,21 @@
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 
 namespace SmsLint.Rules.LogonScript;
 
-/// <summary>LS001: Smsls.bat starts with an unconditional GOTO END (Q237543, Q238780).</summary>
-public sealed class LogonScriptDisabled : Rule
+/// <summary>Smsls.bat starts with an unconditional GOTO END (Q237543, Q238780).</summary>
+public sealed class LogonScriptDisabled() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3001", "LogonScriptDisabled", "The SMS logon script is disabled by GOTO END", Level.Warning,
-        ["Q237543", "Q238780"], ["logon-script", "upgrade"], "very-high", ["LS001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS3001",
+    Title = "The SMS logon script is disabled by GOTO END",
+    Level = Level.Warning,
+    Kb = ["Q237543", "Q238780"],
+    Tags = [RuleTag.LogonScript, RuleTag.Upgrade],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var file in LogonScripts.All(context.Model))
@@ -64,17 +67,17 @@ public sealed class LogonScriptDisabled : Rule
         if (domain.Upgrades.Count > 0)
         {
             var ups = domain.Upgrades.Select(u => $"'{u.Code}' to '{u.To.Site}'").ToList();
-            return $"has a planned upgrade of {Hotfix.PreSp2Hotfixes.JoinAnd(ups)}";
+            return $"has a planned upgrade of {PreSp2Hotfixes.JoinAnd(ups)}";
         }
 
         if (domain.Phase == Model.RolloutPhase.Steady && domain.JustUpgraded.Count > 0)
         {
             var done = domain.JustUpgraded.Select(c => $"'{c}'").ToList();
-            return $"has just had {Hotfix.PreSp2Hotfixes.JoinAnd(done)} upgraded by the plan";
+            return $"has just had {PreSp2Hotfixes.JoinAnd(done)} upgraded by the plan";
         }
 
         var sites = domain.Versioned.Select(s => $"'{s.Code}' at '{s.Claim.Raw}'").ToList();
-        return $"has sites at different versions ({Hotfix.PreSp2Hotfixes.JoinAnd(sites)})";
+        return $"has sites at different versions ({PreSp2Hotfixes.JoinAnd(sites)})";
     }
 
     /// <summary>The first line that does something: not blank, not REM or '::', not a label, not 'echo off'.</summary>

@@ -6,19 +6,21 @@ using SmsLint.Parsing.Batch;
 namespace SmsLint.Rules.LogonScript;
 
 /// <summary>
-/// LS002: the copies of Smsls.bat that one domain's clients can run (site master, REPL$ export,
+/// The copies of Smsls.bat that one domain's clients can run (site master, REPL$ export,
 /// each DC's NETLOGON) differ in content (Q224388). A KeepIt12-style exit line, which Q199237 has
 /// administrators add by hand on each logon server, is not a difference.
 /// </summary>
-public sealed class LogonScriptCopiesDiffer : Rule
+public sealed class LogonScriptCopiesDiffer() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3002", "LogonScriptCopiesDiffer", "Copies of Smsls.bat in one domain differ", Level.Warning,
-        ["Q224388", "Q199237", "Q225514"], ["logon-script"], "high", ["LS002"]);
-
+    Id = "SMS3002",
+    Title = "Copies of Smsls.bat in one domain differ",
+    Level = Level.Warning,
+    Kb = ["Q224388", "Q199237", "Q225514"],
+    Tags = [RuleTag.LogonScript],
+    Precision = Precision.High,
+})
+{
     private const int MaxQuoted = 80;
-
-    public override RuleDescriptor Descriptor => Info;
 
     /// <summary>The copies that belong together: one declared domain, or every machine no domain lists.</summary>
     private sealed record Group(

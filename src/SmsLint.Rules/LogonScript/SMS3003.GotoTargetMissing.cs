@@ -1,19 +1,22 @@
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 
 namespace SmsLint.Rules.LogonScript;
 
-/// <summary>LS003: <c>goto X</c>, also under IF, with no <c>:X</c> label in the same batch file (generic batch check; Q199237).</summary>
-public sealed class GotoTargetMissing : Rule
+/// <summary><c>goto X</c>, also under IF, with no <c>:X</c> label in the same batch file (generic batch check; Q199237).</summary>
+public sealed class GotoTargetMissing() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3003", "GotoTargetMissing", "A GOTO in a batch script jumps to a label the script does not have", Level.Error,
-        ["Q199237"], ["logon-script"], "very-high", ["LS003"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS3003",
+    Title = "A GOTO in a batch script jumps to a label the script does not have",
+    Level = Level.Error,
+    Kb = ["Q199237"],
+    Tags = [RuleTag.LogonScript],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var file in context.Model.OfKind(FileKind.BatchScript))

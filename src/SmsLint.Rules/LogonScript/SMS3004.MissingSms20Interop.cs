@@ -7,18 +7,20 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.LogonScript;
 
 /// <summary>
-/// LS004: an SMS 1.2 Smsls.bat without the SP4 <c>check20</c> test in NETLOGON or REPL$ where
+/// An SMS 1.2 Smsls.bat without the SP4 <c>check20</c> test in NETLOGON or REPL$ where
 /// the snapshot shows SMS 2.0 on the same machine or in the same domain (Q199987, Q199267).
 /// </summary>
-public sealed class MissingSms20Interop : Rule
+public sealed class MissingSms20Interop() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3004", "MissingSms20Interop", "An SMS 1.2 logon script without the check20 test runs where SMS 2.0 clients log on", Level.Error,
-        ["Q199987", "Q199267"], ["logon-script", "version-mismatch"], "high", ["LS004"]);
-
+    Id = "SMS3004",
+    Title = "An SMS 1.2 logon script without the check20 test runs where SMS 2.0 clients log on",
+    Level = Level.Error,
+    Kb = ["Q199987", "Q199267"],
+    Tags = [RuleTag.LogonScript, RuleTag.VersionMismatch],
+    Precision = Precision.High,
+})
+{
     private const int MaxClients = 3;
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

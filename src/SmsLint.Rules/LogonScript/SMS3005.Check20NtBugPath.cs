@@ -2,24 +2,27 @@ using System.Globalization;
 using SmsLint.Catalog;
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 
 namespace SmsLint.Rules.LogonScript;
 
 /// <summary>
-/// LS005: an SMS 1.2 SP4 Smsls.bat runs <c>check20 /i</c> (or <c>/v</c>) under <c>:RUN_NT</c>, and
+/// An SMS 1.2 SP4 Smsls.bat runs <c>check20 /i</c> (or <c>/v</c>) under <c>:RUN_NT</c>, and
 /// the Check20.exe beside it is not the fixed 44,252-byte file (Q195702, Q200791).
 /// </summary>
-public sealed class Check20NtBugPath : Rule
+public sealed class Check20NtBugPath() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3005", "Check20NtBugPath", "Windows NT clients run a Check20.exe that is not the fixed file", Level.Warning,
-        ["Q195702", "Q200791"], ["logon-script", "missing-hotfix"], "medium", ["LS005"]);
-
+    Id = "SMS3005",
+    Title = "Windows NT clients run a Check20.exe that is not the fixed file",
+    Level = Level.Warning,
+    Kb = ["Q195702", "Q200791"],
+    Tags = [RuleTag.LogonScript, RuleTag.MissingHotfix],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>The catalog hotfix whose size proves the fixed Check20.exe.</summary>
     public const string HotfixId = "Q195702";
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {

@@ -2,7 +2,6 @@ using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
 using SmsLint.Parsing.Batch;
-using SmsLint.Rules.Hotfix;
 using SmsLint.Rules.LogonPoints;
 
 namespace SmsLint.Rules.LogonScript;
@@ -13,14 +12,16 @@ namespace SmsLint.Rules.LogonScript;
 /// of a site not yet upgraded get new base components from the logon point and old optional ones
 /// from their CAP, and Windows 95/98 clients may hang (Q236596, Q238864).
 /// </summary>
-public sealed class LogonScriptStillEnabled : Rule
+public sealed class LogonScriptStillEnabled() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS3006", "LogonScriptStillEnabled", "The SMS logon script still runs while the sites of its domain are mixed or about to be", Level.Warning,
-        ["Q238780", "Q236596", "Q238864", "Q237543"], ["logon-script", "upgrade", "version-mismatch"], "high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS3006",
+    Title = "The SMS logon script still runs while the sites of its domain are mixed or about to be",
+    Level = Level.Warning,
+    Kb = ["Q238780", "Q236596", "Q238864", "Q237543"],
+    Tags = [RuleTag.LogonScript, RuleTag.Upgrade, RuleTag.VersionMismatch],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         var rollout = context.Model.Rollout;

@@ -10,7 +10,7 @@ namespace SmsLint.Rules.Readiness;
 /// under <c>smslint plan</c>, where the model carries a plan (<see cref="Model.RolloutOverlay.Planning"/>);
 /// a plain scan never reports it.
 /// </summary>
-public abstract class ReadinessRule : Rule
+public abstract class ReadinessRule(RuleDeclaration declaration) : Rule(declaration)
 {
     public override void Check(RuleContext context)
     {

@@ -1,13 +1,17 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
 
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): a site sharing a domain is not known to have the hotfixes required before SP2; see rules/SMS7001.md.</summary>
-public sealed class HotfixesBeforeSp2NotReady : ReadinessRule
+public sealed class HotfixesBeforeSp2NotReady() : ReadinessRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS7001", "HotfixesBeforeSp2NotReady", "A site sharing a domain is not known to have the hotfixes required before SP2", Level.Error,
-        ["Q261931", "Q251070", "Q249077", "Q252717", "Q252718"], ["missing-hotfix", "shared-logon-point", "upgrade-readiness"], "high");
-
-    public override RuleDescriptor Descriptor => Info;
+    Id = "SMS7001",
+    Title = "A site sharing a domain is not known to have the hotfixes required before SP2",
+    Level = Level.Error,
+    Kb = ["Q261931", "Q251070", "Q249077", "Q252717", "Q252718"],
+    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint, RuleTag.UpgradeReadiness],
+    Precision = Precision.High,
+})
+{
 }

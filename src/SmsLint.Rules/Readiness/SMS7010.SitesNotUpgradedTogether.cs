@@ -1,13 +1,17 @@
+using SmsLint.Engine;
 using SmsLint.Findings;
 
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): the sites of a shared domain are not all upgraded together; see rules/SMS7010.md.</summary>
-public sealed class SitesNotUpgradedTogether : ReadinessRule
+public sealed class SitesNotUpgradedTogether() : ReadinessRule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS7010", "SitesNotUpgradedTogether", "The sites of a shared domain are not all upgraded together", Level.Warning,
-        ["Q238780", "Q264630", "Q262677"], ["version-mismatch", "shared-logon-point", "upgrade-readiness"], "high");
-
-    public override RuleDescriptor Descriptor => Info;
+    Id = "SMS7010",
+    Title = "The sites of a shared domain are not all upgraded together",
+    Level = Level.Warning,
+    Kb = ["Q238780", "Q264630", "Q262677"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.SharedLogonPoint, RuleTag.UpgradeReadiness],
+    Precision = Precision.High,
+})
+{
 }

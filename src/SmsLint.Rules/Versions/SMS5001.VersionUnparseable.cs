@@ -7,18 +7,20 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Versions;
 
 /// <summary>
-/// VR001: a version field SmsLint reads is not an SMS version: hierarchy.ini <c>Version=</c>, the base
+/// A version field SmsLint reads is not an SMS version: hierarchy.ini <c>Version=</c>, the base
 /// Compver.ini files (site server, CAP, logon point), and the 1.x <c>[SMS] BuildNo</c> of Domain.ini and
 /// Sms.ini (Q213410).
 /// </summary>
-public sealed class VersionUnparseable : Rule
+public sealed class VersionUnparseable() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS5001", "VersionUnparseable", "Version field is not an SMS version number", Level.Warning,
-        ["Q213410"], ["version-mismatch", "input"], "very-high", ["VR001"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS5001",
+    Title = "Version field is not an SMS version number",
+    Level = Level.Warning,
+    Kb = ["Q213410"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.Input],
+    Precision = Precision.VeryHigh,
+})
+{
     public override void Check(RuleContext context)
     {
         var model = context.Model;

@@ -7,20 +7,22 @@ using SmsLint.Model;
 namespace SmsLint.Rules.Versions;
 
 /// <summary>
-/// VR002: an SMS 2.0 version whose build the catalog does not know (Q213410, Q266130). The release
+/// An SMS 2.0 version whose build the catalog does not know (Q213410, Q266130). The release
 /// candidate build 1196 is a note (Q215129); packaging versions such as Clicore.exe 2.0.91.x (Q246527)
 /// and the own numbering of CcmCore.exe and Preinst.exe are not SMS builds and are not reported.
 /// </summary>
-public sealed class UnknownBuild : Rule
+public sealed class UnknownBuild() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS5002", "UnknownBuild", "SMS 2.0 version with a build the catalog does not know", Level.Warning,
-        ["Q213410", "Q215129", "Q266130", "Q246527"], ["version-mismatch", "catalog"], "medium", ["VR002"]);
-
+    Id = "SMS5002",
+    Title = "SMS 2.0 version with a build the catalog does not know",
+    Level = Level.Warning,
+    Kb = ["Q213410", "Q215129", "Q266130", "Q246527"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.Catalog],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>Files with their own version numbering (sms-domain.md §3.2: CcmCore.exe 2.0.92.9, Preinst.exe builds 1250/1519/1520).</summary>
     public static readonly IReadOnlySet<string> OwnNumbering = new HashSet<string>(["CcmCore.exe", "Preinst.exe"], StringComparer.OrdinalIgnoreCase);
-
-    public override RuleDescriptor Descriptor => Info;
 
     public override void Check(RuleContext context)
     {
@@ -83,7 +85,7 @@ public sealed class UnknownBuild : Rule
             return;
         }
 
-        var known = SmsLint.Rules.LogonPoints.SharedLogonPoints.Join([.. catalog.Builds
+        var known = SharedLogonPoints.Join([.. catalog.Builds
             .Where(b => b.Product.Contains("2.0", StringComparison.Ordinal) && !b.Prerelease)
             .Select(b => b.Build)
             .Distinct()

@@ -2,7 +2,6 @@ using SmsLint.Catalog;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.LogonPoints;
 
 namespace SmsLint.Rules.Versions;
 
@@ -11,14 +10,16 @@ namespace SmsLint.Rules.Versions;
 /// service pack digit, for example hierarchy.ini declares 2.00.1380.1000 while the site server's
 /// Nt_logon.dll is 2.0.1493.2000. The weaker claim is reported, with the strongest as related evidence.
 /// </summary>
-public sealed class SiteVersionEvidenceDisagrees : Rule
+public sealed class SiteVersionEvidenceDisagrees() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS5010", "SiteVersionEvidenceDisagrees", "Two sources disagree about a site's SMS version", Level.Warning,
-        ["Q262677", "Q266130"], ["version-mismatch", "evidence"], "high");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS5010",
+    Title = "Two sources disagree about a site's SMS version",
+    Level = Level.Warning,
+    Kb = ["Q262677", "Q266130"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.Evidence],
+    Precision = Precision.High,
+})
+{
     public override void Check(RuleContext context)
     {
         foreach (var site in context.Model.Sites.All)

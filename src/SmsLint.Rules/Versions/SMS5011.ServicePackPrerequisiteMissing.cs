@@ -2,7 +2,6 @@ using SmsLint.Catalog;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.LogonPoints;
 
 namespace SmsLint.Rules.Versions;
 
@@ -12,16 +11,18 @@ namespace SmsLint.Rules.Versions;
 /// cannot have been upgraded as declared. Without file evidence the rule says it cannot tell.
 /// <see cref="Blocks"/> answers the same question for a planned target version.
 /// </summary>
-public sealed class ServicePackPrerequisiteMissing : Rule
+public sealed class ServicePackPrerequisiteMissing() : Rule(new()
+{
+    Id = "SMS5011",
+    Title = "A site declared at SP3 or SP4 shows a version below SP2",
+    Level = Level.Error,
+    Kb = ["Q281829", "Q311457", "Q266130"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade],
+    Precision = Precision.High,
+})
 {
     /// <summary>The build of SP2, SP3 and SP4.</summary>
     public const int Sp2Build = 1493;
-
-    public static readonly RuleDescriptor Info = new(
-        "SMS5011", "ServicePackPrerequisiteMissing", "A site declared at SP3 or SP4 shows a version below SP2", Level.Error,
-        ["Q281829", "Q311457", "Q266130"], ["version-mismatch", "upgrade"], "high");
-
-    public override RuleDescriptor Descriptor => Info;
 
     /// <summary>True when <paramref name="target"/> is SP3 or later on build 1493.</summary>
     public static bool NeedsSp2First(SmsVersion target) => target.Major == 2 && target.Build == Sp2Build && target.ServicePackDigit >= 3;

@@ -2,7 +2,6 @@ using SmsLint.Catalog;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.LogonPoints;
 
 namespace SmsLint.Rules.Versions;
 
@@ -13,14 +12,16 @@ namespace SmsLint.Rules.Versions;
 /// upgrade is ahead of it) and whose <c>Hotfixes=</c> lists hotfixes applied at SP3.
 /// <see cref="Reverts"/> answers the same question for a planned SP4 upgrade.
 /// </summary>
-public sealed class Sp3HotfixesRevertUnderSp4 : Rule
+public sealed class Sp3HotfixesRevertUnderSp4() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS5012", "Sp3HotfixesRevertUnderSp4", "Hotfixes of an SP3 site revert when the site goes to SP4", Level.Note,
-        ["Q311457"], ["missing-hotfix", "upgrade"], "medium");
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS5012",
+    Title = "Hotfixes of an SP3 site revert when the site goes to SP4",
+    Level = Level.Note,
+    Kb = ["Q311457"],
+    Tags = [RuleTag.MissingHotfix, RuleTag.Upgrade],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>
     /// For upgrade planning: the strongest file claim that shows <paramref name="site"/> at SP3 when
     /// <paramref name="target"/> is SP4 or later and the site declares hotfixes, or null.
@@ -44,7 +45,7 @@ public sealed class Sp3HotfixesRevertUnderSp4 : Rule
                 continue;
             }
 
-            var hotfixes = Hotfix.PreSp2Hotfixes.JoinAnd(declared.Hotfixes!.Select(t => $"'{t.Text.Trim()}'"));
+            var hotfixes = PreSp2Hotfixes.JoinAnd(declared.Hotfixes!.Select(t => $"'{t.Text.Trim()}'"));
             context.Report(
                 $"Hotfixes of an SP3 site revert when the site goes to SP4: site '{site.Code}' is declared at '{entry.Value.Text}' ({SharedLogonPoints.LevelLabel(context.Catalog, target)}), {SharedLogonPoints.Text(sp3)} (SP3), and hierarchy.ini lists {hotfixes}.",
                 Evidence.At(declared.File, declared.HotfixesEntry!.Span, $"Hotfixes of site {site.Code}."),

@@ -5,26 +5,27 @@ using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
 using SmsLint.Parsing.Ini;
-using SmsLint.Rules.LogonPoints;
 
 namespace SmsLint.Rules.Versions;
 
 /// <summary>
-/// VR003: "Remote consoles must be manually upgraded" (Q238780). A machine whose drive share holds
+/// "Remote consoles must be manually upgraded" (Q238780). A machine whose drive share holds
 /// an SMS Administrator console folder (<c>SMS\bin\i386</c> outside a site server's SMS_&lt;CODE&gt;
 /// share and outside a client's <c>MS\SMS</c>) whose binaries are at an older build or service pack
 /// than the site it administers. The site comes from hierarchy.ini <c>[Console MACHINE] Site=</c>
 /// (an optional key); without it, a console older than every SMS 2.0 site is reported, and one older
 /// than only some of them gets a "cannot tell" note.
 /// </summary>
-public sealed class RemoteConsoleOlderThanSite : Rule
+public sealed class RemoteConsoleOlderThanSite() : Rule(new()
 {
-    public static readonly RuleDescriptor Info = new(
-        "SMS5013", "RemoteConsoleOlderThanSite", "A remote SMS Administrator console is older than its site", Level.Warning,
-        ["Q238780"], ["version-mismatch", "upgrade", "console"], "medium", ["VR003"]);
-
-    public override RuleDescriptor Descriptor => Info;
-
+    Id = "SMS5013",
+    Title = "A remote SMS Administrator console is older than its site",
+    Level = Level.Warning,
+    Kb = ["Q238780"],
+    Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade, RuleTag.Console],
+    Precision = Precision.Medium,
+})
+{
     /// <summary>The console's newest binary: the level it was last upgraded to.</summary>
     private sealed record Console(string Machine, LoadedFile File, SmsVersion Version);
 
@@ -86,7 +87,7 @@ public sealed class RemoteConsoleOlderThanSite : Rule
     }
 
     private static string PreSp2HotfixesJoin(List<SiteInfo> sites) =>
-        (sites.Count == 1 ? "site " : "sites ") + Hotfix.PreSp2Hotfixes.JoinAnd(sites.Select(s => $"'{s.Code}' at '{s.Effective!.Raw}'"));
+        (sites.Count == 1 ? "site " : "sites ") + PreSp2Hotfixes.JoinAnd(sites.Select(s => $"'{s.Code}' at '{s.Effective!.Raw}'"));
 
     /// <summary>A build or service pack difference with the console behind; hotfix-only differences are not reported.</summary>
     private static bool Older(SmsVersion console, SmsVersion site) =>

@@ -3,8 +3,6 @@ using SmsLint.Catalog;
 using SmsLint.Engine;
 using SmsLint.Model;
 using SmsLint.Parsing.Batch;
-using SmsLint.Rules.Hotfix;
-using SmsLint.Rules.LogonPoints;
 using SmsLint.Rules.LogonScript;
 
 namespace SmsLint.Planning;

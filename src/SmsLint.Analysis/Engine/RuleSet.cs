@@ -7,6 +7,7 @@ namespace SmsLint.Engine;
 /// declared suppressions and the configuration accept exactly their ids. SmsLint.Rules provides the
 /// built-in set (<c>BuiltInRules.All</c>); tests pass a single rule or a few.
 /// </summary>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(RuleSet), nameof(Create))]
 public sealed class RuleSet : IReadOnlyList<Rule>
 {
     private readonly List<Rule> rules;
@@ -25,6 +26,9 @@ public sealed class RuleSet : IReadOnlyList<Rule>
 
         Descriptors = [.. this.rules.Select(r => r.Descriptor)];
     }
+
+    /// <summary>For collection expressions: <c>RuleSet rules = [new ParseError()];</c>.</summary>
+    public static RuleSet Create(ReadOnlySpan<Rule> rules) => new(rules.ToArray());
 
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 

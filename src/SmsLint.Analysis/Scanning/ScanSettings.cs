@@ -51,6 +51,9 @@ public sealed record ScanSettings(string Snapshot, RuleSet Rules)
     /// <summary>Where the scan reports how far it has got; null: nowhere.</summary>
     public ScanProgress? Progress { get; init; }
 
+    /// <summary>An upgrade plan to read the snapshot under (as <c>smslint plan</c> does); null: as captured.</summary>
+    public SmsLint.Model.RolloutOverlay? Overlay { get; init; }
+
     /// <summary>Last changes to the options built from the settings and the configuration (tests: a fixed date, one thread).</summary>
     public Func<AnalysisOptions, AnalysisOptions>? Adjust { get; init; }
 }

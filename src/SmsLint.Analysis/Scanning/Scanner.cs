@@ -35,7 +35,7 @@ public static class Scanner
         ScanReport report;
         using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
         {
-            report = Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo, prepared.Rules);
+            report = Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo, prepared.Rules, settings.Overlay);
         }
 
         report = report with
@@ -143,9 +143,14 @@ public static class Scanner
     }
 
     /// <summary>The scan of an open source with ready options: discover, decode, parse, model, rules. Never throws for bad input.</summary>
-    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules)
+    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules, RolloutOverlay? overlay = null)
     {
         var model = SnapshotLoader.Load(source, options);
+        if (overlay is not null)
+        {
+            model = model.WithOverlay(overlay);
+        }
+
         var notifications = new List<Notification>();
         foreach (var problem in source.Problems)
         {

@@ -54,6 +54,14 @@ public sealed record ScanSettings(string Snapshot, RuleSet Rules)
     /// <summary>An upgrade plan to read the snapshot under (as <c>smslint plan</c> does); null: as captured.</summary>
     public SmsLint.Model.RolloutOverlay? Overlay { get; init; }
 
+    /// <summary>
+    /// Only these rules of <see cref="Rules"/> are run; the others stay known (suppressions may name
+    /// them, the report lists them) and count as having found nothing. Unlike <see cref="Select"/>,
+    /// this turns nothing off: an unused suppression of a rule that was not run is still reported.
+    /// The fixture tests use it to run the rule under test alone; null: every selected rule runs.
+    /// </summary>
+    public IReadOnlySet<string>? RunOnly { get; init; }
+
     /// <summary>Last changes to the options built from the settings and the configuration (tests: a fixed date, one thread).</summary>
     public Func<AnalysisOptions, AnalysisOptions>? Adjust { get; init; }
 }

@@ -35,7 +35,7 @@ public static class Scanner
         ScanReport report;
         using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
         {
-            report = Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo, prepared.Rules, settings.Overlay);
+            report = Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo, prepared.Rules, settings.Overlay, settings.RunOnly);
         }
 
         report = report with
@@ -143,7 +143,7 @@ public static class Scanner
     }
 
     /// <summary>The scan of an open source with ready options: discover, decode, parse, model, rules. Never throws for bad input.</summary>
-    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules, RolloutOverlay? overlay = null)
+    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules, RolloutOverlay? overlay = null, IReadOnlySet<string>? runOnly = null)
     {
         var model = SnapshotLoader.Load(source, options);
         if (overlay is not null)
@@ -170,7 +170,8 @@ public static class Scanner
             }
         }
 
-        var findings = Run(model, rules, options, catalog, notifications, source.Problems, source);
+        var run = runOnly is null ? rules : new RuleSet(rules.Where(r => runOnly.Contains(r.Descriptor.Id)));
+        var findings = Run(model, run, options, catalog, notifications, source.Problems, source, rules);
         return new ScanReport(Linter.ToolVersion, source.RootPath, rules.Descriptors, findings, Linter.Sort(notifications), catalogInfo)
         {
             FilesScanned = model.Files.Count,
@@ -182,6 +183,7 @@ public static class Scanner
     /// <summary>
     /// Runs <paramref name="rules"/> over a model, then the level overrides and suppressions
     /// (SMS0007-SMS0009) once every rule has reported; returns the sorted, fingerprinted findings.
+    /// <paramref name="known"/> (default: <paramref name="rules"/>) are the rules suppressions may name.
     /// </summary>
     public static IReadOnlyList<Finding> Run(
         SnapshotModel model,
@@ -190,10 +192,11 @@ public static class Scanner
         SmsCatalog catalog,
         List<Notification> notifications,
         IReadOnlyList<SourceProblem>? sourceProblems = null,
-        ISnapshotSource? source = null)
+        ISnapshotSource? source = null,
+        RuleSet? known = null)
     {
         var (findings, ran) = Linter.RunRules(model, rules, options, catalog, notifications, sourceProblems);
-        var reviewed = SuppressionPass.Apply(model, findings, options, ran.Contains, notifications, rules);
+        var reviewed = SuppressionPass.Apply(model, findings, options, ran.Contains, notifications, known ?? rules);
         return Linter.Fingerprint(Linter.Sort(reviewed), model, source);
     }
 

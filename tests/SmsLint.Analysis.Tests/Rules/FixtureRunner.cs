@@ -16,16 +16,16 @@ internal static class FixtureRunner
 
     /// <summary>
     /// Scans a fixture snapshot through the library's entry point, exactly as `smslint scan` does:
-    /// every built-in rule is known (for suppressions and the SARIF rule list), <paramref name="rules"/>
-    /// are the ones selected (--select), and the report carries the rule documentation.
+    /// every built-in rule is known (for suppressions and the SARIF rule list), only <paramref name="rules"/>
+    /// run (the others count as having found nothing), and the report carries the rule documentation.
     /// </summary>
     public static ScanReport Scan(string snapshot, IEnumerable<Rule>? rules = null, AnalysisOptions? options = null, Model.RolloutOverlay? overlay = null)
     {
         var settings = new ScanSettings(snapshot, BuiltInRules.All)
         {
-            Select = rules?.Select(r => r.Descriptor.Id).ToList() ?? [],
+            RunOnly = rules?.Select(r => r.Descriptor.Id).ToHashSet(StringComparer.OrdinalIgnoreCase),
             Overlay = overlay,
-            Adjust = options is null ? null : built => options with { Select = built.Select, Ignore = built.Ignore },
+            Adjust = options is null ? null : _ => options,
         };
         return Scanner.Scan(settings);
     }

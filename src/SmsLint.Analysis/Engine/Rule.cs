@@ -9,15 +9,7 @@ namespace SmsLint.Engine;
 /// </summary>
 /// <example>
 /// <code>
-/// public sealed class CopyLogCoreLinesMissing() : Rule(new()
-/// {
-///     Id = "SMS1003",
-///     Title = "Copylog.tcf lacks the shared core lines",
-///     Level = Level.Error,
-///     Kb = ["Q264976"],
-///     Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
-///     Precision = Precision.High,
-/// })
+/// public sealed class CopyLogCoreLinesMissing() : Rule(new() { Id = "SMS1003", Title = "Copylog.tcf lacks the shared core lines", Level = Level.Error, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.High })
 /// {
 ///     public override void Check(RuleContext context) { ... }
 /// }

@@ -253,14 +253,8 @@ public static class PreSp2Hotfixes
     public static List<SharedDomain> SharedDomains(SnapshotModel model)
     {
         var hierarchy = model.Hierarchy;
-        var names = new SortedSet<string>(hierarchy.Domains.Keys, StringComparer.Ordinal);
-        foreach (var site in hierarchy.Sites.Values)
-        {
-            names.UnionWith(site.Domains.Select(d => d.Text.ToUpperInvariant()));
-        }
-
         var list = new List<SharedDomain>();
-        foreach (var name in names)
+        foreach (var name in hierarchy.DomainNames)
         {
             var members = new SortedDictionary<string, Evidence>(StringComparer.Ordinal);
             foreach (var site in hierarchy.Sites.Values)

@@ -56,13 +56,8 @@ public static class SharedLogonPoints
             yield return new SharedGroup(lp, null, Resolve(model, codes));
         }
 
-        var domains = new SortedSet<string>(model.Hierarchy.Domains.Keys, StringComparer.OrdinalIgnoreCase);
-        foreach (var site in model.Hierarchy.Sites.Values)
-        {
-            domains.UnionWith(site.Domains.Select(d => d.Text.ToUpperInvariant()));
-        }
-
-        foreach (var domain in domains)
+        // Upper case throughout, so ordinal order is the order a case-insensitive set had here.
+        foreach (var domain in model.Hierarchy.DomainNames)
         {
             // A domain whose sites all show on one captured logon point was compared there already
             // (hierarchy.ini may name a site's domains without a [Domain] section for them).

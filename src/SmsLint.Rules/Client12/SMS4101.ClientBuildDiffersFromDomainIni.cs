@@ -5,15 +5,7 @@ using SmsLint.Rules.CopyList;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>A 1.2 client's Sms.ini BuildNo differs from the build in its logon server's Domain.ini (pending upgrade).</summary>
-public sealed class ClientBuildDiffersFromDomainIni() : Rule(new()
-{
-    Id = "SMS4101",
-    Title = "A 1.2 client's BuildNo differs from its logon server's Domain.ini",
-    Level = Level.Note,
-    Kb = ["Q155626"],
-    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client],
-    Precision = Precision.Medium,
-})
+public sealed class ClientBuildDiffersFromDomainIni() : Rule(new() { Id = "SMS4101", Title = "A 1.2 client's BuildNo differs from its logon server's Domain.ini", Level = Level.Note, Kb = ["Q155626"], Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

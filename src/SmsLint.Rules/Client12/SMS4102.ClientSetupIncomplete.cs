@@ -5,15 +5,7 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>A 1.2 client's Sms.ini shows that client setup did not finish (SetupPhase, FilesNotDownloaded, SysFilesNotModified).</summary>
-public sealed class ClientSetupIncomplete() : Rule(new()
-{
-    Id = "SMS4102",
-    Title = "A 1.2 client's Sms.ini shows that client setup did not finish",
-    Level = Level.Warning,
-    Kb = ["Q166771"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
-    Precision = Precision.High,
-})
+public sealed class ClientSetupIncomplete() : Rule(new() { Id = "SMS4102", Title = "A 1.2 client's Sms.ini shows that client setup did not finish", Level = Level.Warning, Kb = ["Q166771"], Tags = [RuleTag.CopyList, RuleTag.Sms12Client], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

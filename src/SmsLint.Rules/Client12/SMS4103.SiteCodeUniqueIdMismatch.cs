@@ -4,15 +4,7 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>A 1.2 client's SMS Unique ID was allocated by another site than the SiteCode it reports to (Q121386).</summary>
-public sealed class SiteCodeUniqueIdMismatch() : Rule(new()
-{
-    Id = "SMS4103",
-    Title = "A 1.2 client's SMS Unique ID does not start with its SiteCode",
-    Level = Level.Note,
-    Kb = ["Q121386"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
-    Precision = Precision.Medium,
-})
+public sealed class SiteCodeUniqueIdMismatch() : Rule(new() { Id = "SMS4103", Title = "A 1.2 client's SMS Unique ID does not start with its SiteCode", Level = Level.Note, Kb = ["Q121386"], Tags = [RuleTag.CopyList, RuleTag.Sms12Client], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

@@ -6,15 +6,7 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>A 1.2 client's Sms.ini has a blank SiteCode, Domain, CurrentLogonServer or Server1 (Q279752).</summary>
-public sealed class ClientSiteEntriesBlank() : Rule(new()
-{
-    Id = "SMS4104",
-    Title = "A 1.2 client's Sms.ini has blank site, domain or logon server entries",
-    Level = Level.Warning,
-    Kb = ["Q279752"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12Client],
-    Precision = Precision.High,
-})
+public sealed class ClientSiteEntriesBlank() : Rule(new() { Id = "SMS4104", Title = "A 1.2 client's Sms.ini has blank site, domain or logon server entries", Level = Level.Warning, Kb = ["Q279752"], Tags = [RuleTag.CopyList, RuleTag.Sms12Client], Precision = Precision.High })
 {
     private static readonly (string Section, string Key)[] Checked =
         [("SMS", "SiteCode"), ("Servers", "Domain"), ("Servers", "CurrentLogonServer"), ("Servers", "Server1")];

@@ -7,15 +7,7 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>An Smsls.ini mapping names a site or a logon server the snapshot does not know (Q156540).</summary>
-public sealed class SmslsIniUnknownTarget() : Rule(new()
-{
-    Id = "SMS4108",
-    Title = "Smsls.ini maps clients to an unknown site or logon server",
-    Level = Level.Warning,
-    Kb = ["Q156540"],
-    Tags = [RuleTag.CopyList, RuleTag.LogonScript, RuleTag.Sms12Client],
-    Precision = Precision.Medium,
-})
+public sealed class SmslsIniUnknownTarget() : Rule(new() { Id = "SMS4108", Title = "Smsls.ini maps clients to an unknown site or logon server", Level = Level.Warning, Kb = ["Q156540"], Tags = [RuleTag.CopyList, RuleTag.LogonScript, RuleTag.Sms12Client], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

@@ -5,15 +5,7 @@ using SmsLint.Model;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>An SMS 2.0 client (Smscfg.ini) still carries an SMS 1.x Sms.ini or Sms1x.ini (Q254735, Q257808).</summary>
-public sealed class Sms12LeftoverOnSms20Client() : Rule(new()
-{
-    Id = "SMS4109",
-    Title = "An SMS 2.0 client still carries an SMS 1.x Sms.ini or Sms1x.ini",
-    Level = Level.Note,
-    Kb = ["Q254735", "Q257808"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId],
-    Precision = Precision.High,
-})
+public sealed class Sms12LeftoverOnSms20Client() : Rule(new() { Id = "SMS4109", Title = "An SMS 2.0 client still carries an SMS 1.x Sms.ini or Sms1x.ini", Level = Level.Note, Kb = ["Q254735", "Q257808"], Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -6,15 +6,7 @@ using SmsLint.Parsing.Ini;
 namespace SmsLint.Rules.Client12;
 
 /// <summary>Several captured SMS 1.2 clients carry the same SMS Unique ID (sms-domain.md §5 item 24; Q254735).</summary>
-public sealed class DuplicateUniqueId() : Rule(new()
-{
-    Id = "SMS4110",
-    Title = "Several 1.2 clients share one SMS Unique ID",
-    Level = Level.Warning,
-    Kb = ["Q254735", "Q257808"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId],
-    Precision = Precision.High,
-})
+public sealed class DuplicateUniqueId() : Rule(new() { Id = "SMS4110", Title = "Several 1.2 clients share one SMS Unique ID", Level = Level.Warning, Kb = ["Q254735", "Q257808"], Tags = [RuleTag.CopyList, RuleTag.Sms12Client, RuleTag.DuplicateId], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -5,15 +5,7 @@ using SmsLint.Parsing.CopyList;
 namespace SmsLint.Rules.CopyList;
 
 /// <summary>A 1.2 client's Sms.ini CopyListVersion differs from its logon server's copy list (Q174961).</summary>
-public sealed class CopyListVersionMismatch() : Rule(new()
-{
-    Id = "SMS4001",
-    Title = "A 1.2 client's CopyListVersion differs from its logon server's copy list",
-    Level = Level.Warning,
-    Kb = ["Q174961", "Q166771"],
-    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client],
-    Precision = Precision.High,
-})
+public sealed class CopyListVersionMismatch() : Rule(new() { Id = "SMS4001", Title = "A 1.2 client's CopyListVersion differs from its logon server's copy list", Level = Level.Warning, Kb = ["Q174961", "Q166771"], Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12Client], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -6,15 +6,7 @@ using SmsLint.Parsing.CopyList;
 namespace SmsLint.Rules.CopyList;
 
 /// <summary>Logon servers of one SMS 1.2 site hold different CopyListVersion values for the same copy list (Q166771).</summary>
-public sealed class LogonServersDisagree() : Rule(new()
-{
-    Id = "SMS4002",
-    Title = "Logon servers of one SMS 1.2 site disagree on a copy list's CopyListVersion",
-    Level = Level.Warning,
-    Kb = ["Q166771", "Q174961"],
-    Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12LogonServer],
-    Precision = Precision.Medium,
-})
+public sealed class LogonServersDisagree() : Rule(new() { Id = "SMS4002", Title = "Logon servers of one SMS 1.2 site disagree on a copy list's CopyListVersion", Level = Level.Warning, Kb = ["Q166771", "Q174961"], Tags = [RuleTag.CopyList, RuleTag.VersionMismatch, RuleTag.Sms12LogonServer], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

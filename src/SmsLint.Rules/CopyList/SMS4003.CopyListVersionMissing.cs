@@ -5,15 +5,7 @@ using SmsLint.Parsing.CopyList;
 namespace SmsLint.Rules.CopyList;
 
 /// <summary>A copy list at the root of a logon server's SMS_SHR has no CopyListVersion line (Q174961).</summary>
-public sealed class CopyListVersionMissing() : Rule(new()
-{
-    Id = "SMS4003",
-    Title = "A logon server's copy list has no CopyListVersion line",
-    Level = Level.Warning,
-    Kb = ["Q174961", "Q166771"],
-    Tags = [RuleTag.CopyList, RuleTag.Sms12LogonServer],
-    Precision = Precision.High,
-})
+public sealed class CopyListVersionMissing() : Rule(new() { Id = "SMS4003", Title = "A logon server's copy list has no CopyListVersion line", Level = Level.Warning, Kb = ["Q174961", "Q166771"], Tags = [RuleTag.CopyList, RuleTag.Sms12LogonServer], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -4,15 +4,7 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A logon point serves Clicore.exe but has no Config\Copylog.tcf (Q264976).</summary>
-public sealed class CopyLogMissing() : Rule(new()
-{
-    Id = "SMS1001",
-    Title = "Logon point has Clicore.exe but no Copylog.tcf",
-    Level = Level.Error,
-    Kb = ["Q264976"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
-    Precision = Precision.High,
-})
+public sealed class CopyLogMissing() : Rule(new() { Id = "SMS1001", Title = "Logon point has Clicore.exe but no Copylog.tcf", Level = Level.Error, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

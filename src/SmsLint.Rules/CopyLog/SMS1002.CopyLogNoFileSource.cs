@@ -4,15 +4,7 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A Copylog.tcf without its [FILE SOURCE] section (Q264976, Q313209).</summary>
-public sealed class CopyLogNoFileSource() : Rule(new()
-{
-    Id = "SMS1002",
-    Title = "Copylog.tcf has no [FILE SOURCE] section",
-    Level = Level.Error,
-    Kb = ["Q264976", "Q313209"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
-    Precision = Precision.VeryHigh,
-})
+public sealed class CopyLogNoFileSource() : Rule(new() { Id = "SMS1002", Title = "Copylog.tcf has no [FILE SOURCE] section", Level = Level.Error, Kb = ["Q264976", "Q313209"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

@@ -4,15 +4,7 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>The shared core lines are gone from [FILE SOURCE] — the corrupt file of Q264976.</summary>
-public sealed class CopyLogCoreLinesMissing() : Rule(new()
-{
-    Id = "SMS1003",
-    Title = "Copylog.tcf lacks the shared core lines",
-    Level = Level.Error,
-    Kb = ["Q264976"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption],
-    Precision = Precision.High,
-})
+public sealed class CopyLogCoreLinesMissing() : Rule(new() { Id = "SMS1003", Title = "Copylog.tcf lacks the shared core lines", Level = Level.Error, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.High })
 {
     /// <summary>The bootstrap files whose owner the client looks up (Q264976).</summary>
     public static readonly string[] CoreFiles = [@"x86.bin\smsboot1.exe", @"x86.bin\boot32wn.exe", @"x86.bin\clicore.exe"];

@@ -10,15 +10,7 @@ namespace SmsLint.Rules.CopyLog;
 /// site code, or a file listed twice with different sites (Q264976: from SP2 on, Logon Server
 /// Manager rewrites lines with "incorrect syntax").
 /// </summary>
-public sealed class CopyLogMalformedLine() : Rule(new()
-{
-    Id = "SMS1004",
-    Title = "Copylog.tcf has a malformed [FILE SOURCE] line",
-    Level = Level.Warning,
-    Kb = ["Q264976"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Syntax],
-    Precision = Precision.High,
-})
+public sealed class CopyLogMalformedLine() : Rule(new() { Id = "SMS1004", Title = "Copylog.tcf has a malformed [FILE SOURCE] line", Level = Level.Warning, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Syntax], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

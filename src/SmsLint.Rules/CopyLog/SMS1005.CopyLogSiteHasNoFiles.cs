@@ -10,15 +10,7 @@ namespace SmsLint.Rules.CopyLog;
 /// Cli_inst.cfg once, and a site with the Q242492 fingerprint (neither folder nor LCF while it
 /// still claims the domain) to SMS2016.
 /// </summary>
-public sealed class CopyLogSiteHasNoFiles() : Rule(new()
-{
-    Id = "SMS1005",
-    Title = "Copylog.tcf names a site with no files on the logon point",
-    Level = Level.Warning,
-    Kb = ["Q263345", "Q313209"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation],
-    Precision = Precision.High,
-})
+public sealed class CopyLogSiteHasNoFiles() : Rule(new() { Id = "SMS1005", Title = "Copylog.tcf names a site with no files on the logon point", Level = Level.Warning, Kb = ["Q263345", "Q313209"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.CopyLog;
 /// Copylog.tcf still names a site that was removed from the hierarchy (Q313209). The fix
 /// deletes only the removed site's own <c>SITES\&lt;code&gt;\...</c> lines; shared lines must stay.
 /// </summary>
-public sealed class CopyLogNamesRemovedSite() : Rule(new()
-{
-    Id = "SMS1006",
-    Title = "Copylog.tcf names a site that was removed",
-    Level = Level.Error,
-    Kb = ["Q313209"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.SiteRemoval],
-    Precision = Precision.Medium,
-})
+public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Title = "Copylog.tcf names a site that was removed", Level = Level.Error, Kb = ["Q313209"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.SiteRemoval], Precision = Precision.Medium })
 {
     /// <summary>At most this many other lines are listed as related locations.</summary>
     private const int MaxRelatedLines = 10;

@@ -5,15 +5,7 @@ using SmsLint.Model;
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A site-specific line <c>SITES\&lt;A&gt;\file=&lt;B&gt;</c> whose value is not its own site (Q313209).</summary>
-public sealed class CopyLogSiteLineMismatch() : Rule(new()
-{
-    Id = "SMS1007",
-    Title = "Copylog.tcf credits a site's own file to another site",
-    Level = Level.Warning,
-    Kb = ["Q313209"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog],
-    Precision = Precision.High,
-})
+public sealed class CopyLogSiteLineMismatch() : Rule(new() { Id = "SMS1007", Title = "Copylog.tcf credits a site's own file to another site", Level = Level.Warning, Kb = ["Q313209"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -8,15 +8,7 @@ namespace SmsLint.Rules.CopyLog;
 /// The site Copylog.tcf names for <c>x86.bin\clicore.exe</c> has no <c>Sites\&lt;code&gt;\Cli_inst.cfg</c>
 /// on the logon point, so the client bootstrap cannot go on (Q263345).
 /// </summary>
-public sealed class CopyLogOwnerLacksCliInst() : Rule(new()
-{
-    Id = "SMS1008",
-    Title = "The Clicore.exe owner in Copylog.tcf has no Cli_inst.cfg on the logon point",
-    Level = Level.Error,
-    Kb = ["Q263345"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation],
-    Precision = Precision.High,
-})
+public sealed class CopyLogOwnerLacksCliInst() : Rule(new() { Id = "SMS1008", Title = "The Clicore.exe owner in Copylog.tcf has no Cli_inst.cfg on the logon point", Level = Level.Error, Kb = ["Q263345"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.ClientInstallation], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.CopyLog;
 /// The Copylog.tcf of a backup domain controller disagrees with the PDC's, which is the
 /// master copy (Q264976). Needs hierarchy.ini's [Domain] PDC and Controllers.
 /// </summary>
-public sealed class CopyLogDiffersAcrossDcs() : Rule(new()
-{
-    Id = "SMS1009",
-    Title = "Copylog.tcf on a domain controller differs from the PDC's",
-    Level = Level.Warning,
-    Kb = ["Q264976"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Replication],
-    Precision = Precision.High,
-})
+public sealed class CopyLogDiffersAcrossDcs() : Rule(new() { Id = "SMS1009", Title = "Copylog.tcf on a domain controller differs from the PDC's", Level = Level.Warning, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Replication], Precision = Precision.High })
 {
     /// <summary>At most this many PDC lines are listed as related locations of one finding.</summary>
     private const int MaxRelatedLines = 10;

@@ -10,15 +10,7 @@ namespace SmsLint.Rules.CopyLog;
 /// files on the logon point: an unpatched SP1 or release site re-claimed the file, the
 /// "mixed installation state" of Q264630 (Issue 1; fixes Q251070, Q249077).
 /// </summary>
-public sealed class CopyLogClaimedByOlderSite() : Rule(new()
-{
-    Id = "SMS1010",
-    Title = "Copylog.tcf credits Clicore.exe to a site older than the logon point's client files",
-    Level = Level.Error,
-    Kb = ["Q264630", "Q251070", "Q249077"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.VersionMismatch, RuleTag.MixedInstallation],
-    Precision = Precision.Medium,
-})
+public sealed class CopyLogClaimedByOlderSite() : Rule(new() { Id = "SMS1010", Title = "Copylog.tcf credits Clicore.exe to a site older than the logon point's client files", Level = Level.Error, Kb = ["Q264630", "Q251070", "Q249077"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.VersionMismatch, RuleTag.MixedInstallation], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

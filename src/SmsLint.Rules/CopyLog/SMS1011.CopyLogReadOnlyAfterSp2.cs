@@ -11,15 +11,7 @@ namespace SmsLint.Rules.CopyLog;
 /// that capture.json records as read-only on a logon point whose sites are all at SP2 or later is the
 /// workaround left in place: Logon Server Manager can no longer update the file.
 /// </summary>
-public sealed class CopyLogReadOnlyAfterSp2() : Rule(new()
-{
-    Id = "SMS1011",
-    Title = "Copylog.tcf is still read-only after every site of the domain reached SP2",
-    Level = Level.Warning,
-    Kb = ["Q264630", "Q264976"],
-    Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.Capture],
-    Precision = Precision.Medium,
-})
+public sealed class CopyLogReadOnlyAfterSp2() : Rule(new() { Id = "SMS1011", Title = "Copylog.tcf is still read-only after every site of the domain reached SP2", Level = Level.Warning, Kb = ["Q264630", "Q264976"], Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.Capture], Precision = Precision.Medium })
 {
     /// <summary>The build of SMS 2.0 SP2 (SP3 and SP4 share it).</summary>
     public const int Sp2Build = 1493;

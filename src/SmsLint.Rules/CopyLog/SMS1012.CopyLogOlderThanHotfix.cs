@@ -13,15 +13,7 @@ namespace SmsLint.Rules.CopyLog;
 /// Logon Point before installing SP2". A Copylog.tcf last written before the site's hotfixed
 /// Nt_logon.dll was itself written cannot have been rewritten by the fixed Logon Server Manager.
 /// </summary>
-public sealed class CopyLogOlderThanHotfix() : Rule(new()
-{
-    Id = "SMS1012",
-    Title = "Copylog.tcf has not been rewritten since a site's hotfixed Nt_logon.dll",
-    Level = Level.Warning,
-    Kb = ["Q261931", "Q251070", "Q249077"],
-    Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.MissingHotfix, RuleTag.Capture],
-    Precision = Precision.Medium,
-})
+public sealed class CopyLogOlderThanHotfix() : Rule(new() { Id = "SMS1012", Title = "Copylog.tcf has not been rewritten since a site's hotfixed Nt_logon.dll", Level = Level.Warning, Kb = ["Q261931", "Q251070", "Q249077"], Tags = [RuleTag.CopyLog, RuleTag.SharedLogonPoint, RuleTag.MissingHotfix, RuleTag.Capture], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.Hotfix;
 /// binaries (or, when they are not captured, hierarchy.ini's <c>Hotfixes=</c>) show that a hotfix
 /// required before SP2 is missing (Q261931).
 /// </summary>
-public sealed class PreSp2HotfixMissing() : Rule(new()
-{
-    Id = "SMS6003",
-    Title = "A site sharing a domain with an SP2 site lacks a hotfix required before SP2",
-    Level = Level.Error,
-    Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630", "Q253151"],
-    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint],
-    Precision = Precision.High,
-})
+public sealed class PreSp2HotfixMissing() : Rule(new() { Id = "SMS6003", Title = "A site sharing a domain with an SP2 site lacks a hotfix required before SP2", Level = Level.Error, Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717", "Q264630", "Q253151"], Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.Hotfix;
 /// site), but nothing in the snapshot tells whether a required pre-SP2 hotfix is applied. Said
 /// explicitly rather than left silent (Q261931).
 /// </summary>
-public sealed class HotfixStatusUnknown() : Rule(new()
-{
-    Id = "SMS6004",
-    Title = "Cannot tell whether a site sharing a domain with an SP2 site has a hotfix required before SP2",
-    Level = Level.Note,
-    Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717"],
-    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint],
-    Precision = Precision.High,
-})
+public sealed class HotfixStatusUnknown() : Rule(new() { Id = "SMS6004", Title = "Cannot tell whether a site sharing a domain with an SP2 site has a hotfix required before SP2", Level = Level.Note, Kb = ["Q261931", "Q251070", "Q252718", "Q249077", "Q252717"], Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

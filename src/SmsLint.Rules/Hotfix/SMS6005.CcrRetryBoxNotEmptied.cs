@@ -12,15 +12,7 @@ namespace SmsLint.Rules.Hotfix;
 /// CCM fix (Q252718 or Q252717) applied; when the site server was captured without its inboxes,
 /// the rule says it cannot tell.
 /// </summary>
-public sealed class CcrRetryBoxNotEmptied() : Rule(new()
-{
-    Id = "SMS6005",
-    Title = "Ccrretry.box still holds requests after a late CCM fix",
-    Level = Level.Warning,
-    Kb = ["Q264630", "Q252718", "Q252717"],
-    Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint, RuleTag.ClientInstallation],
-    Precision = Precision.Medium,
-})
+public sealed class CcrRetryBoxNotEmptied() : Rule(new() { Id = "SMS6005", Title = "Ccrretry.box still holds requests after a late CCM fix", Level = Level.Warning, Kb = ["Q264630", "Q252718", "Q252717"], Tags = [RuleTag.MissingHotfix, RuleTag.SharedLogonPoint, RuleTag.ClientInstallation], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

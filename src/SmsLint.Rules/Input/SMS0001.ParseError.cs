@@ -4,15 +4,7 @@ using SmsLint.Findings;
 namespace SmsLint.Rules.Input;
 
 /// <summary>A line of an SMS file that its grammar cannot read; the rest of the file is still analysed.</summary>
-public sealed class ParseError() : Rule(new()
-{
-    Id = "SMS0001",
-    Title = "A line of an SMS file does not parse",
-    Level = Level.Warning,
-    Kb = [],
-    Tags = [RuleTag.Input, RuleTag.Parse],
-    Precision = Precision.VeryHigh,
-})
+public sealed class ParseError() : Rule(new() { Id = "SMS0001", Title = "A line of an SMS file does not parse", Level = Level.Warning, Kb = [], Tags = [RuleTag.Input, RuleTag.Parse], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

@@ -10,15 +10,7 @@ namespace SmsLint.Rules.Input;
 /// link (never followed), a folder that could not be listed or lies too deep, a zip entry whose name
 /// would escape the snapshot, or a duplicate zip entry.
 /// </summary>
-public sealed class SnapshotPartNotScanned() : Rule(new()
-{
-    Id = "SMS0006",
-    Title = "Part of the snapshot was skipped while it was listed",
-    Level = Level.Warning,
-    Kb = [],
-    Tags = [RuleTag.Input, RuleTag.Security],
-    Precision = Precision.VeryHigh,
-})
+public sealed class SnapshotPartNotScanned() : Rule(new() { Id = "SMS0006", Title = "Part of the snapshot was skipped while it was listed", Level = Level.Warning, Kb = [], Tags = [RuleTag.Input, RuleTag.Security], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

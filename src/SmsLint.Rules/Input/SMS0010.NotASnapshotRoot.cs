@@ -11,15 +11,7 @@ namespace SmsLint.Rules.Input;
 /// Such a scan checks nothing, so it must not pass a gate. Names the nearest folder below the root
 /// that does look like a snapshot root, when there is one.
 /// </summary>
-public sealed class NotASnapshotRoot() : Rule(new()
-{
-    Id = "SMS0010",
-    Title = "The scanned folder or zip holds no machine folder with a recognised share",
-    Level = Level.Error,
-    Kb = [],
-    Tags = [RuleTag.Input, RuleTag.Layout],
-    Precision = Precision.VeryHigh,
-})
+public sealed class NotASnapshotRoot() : Rule(new() { Id = "SMS0010", Title = "The scanned folder or zip holds no machine folder with a recognised share", Level = Level.Error, Kb = [], Tags = [RuleTag.Input, RuleTag.Layout], Precision = Precision.VeryHigh })
 {
     /// <summary>What a snapshot root holds, for the message.</summary>
     public const string Expected = "'MACHINE/SHARE/...' with SHARE one of SMSLOGON, NETLOGON, REPL$, SMS_SHR, SMS_<CODE>, CAP_<CODE>, C$ or ADMIN$";

@@ -7,15 +7,7 @@ namespace SmsLint.Rules.Input;
 /// capture.json records a share that could not be reached, or a file that was listed but not copied:
 /// the snapshot is incomplete there, so rules that need those files cannot tell anything about them.
 /// </summary>
-public sealed class CaptureIncomplete() : Rule(new()
-{
-    Id = "SMS0015",
-    Title = "The capture could not read a share or a file",
-    Level = Level.Warning,
-    Kb = [],
-    Tags = [RuleTag.Input, RuleTag.Capture],
-    Precision = Precision.VeryHigh,
-})
+public sealed class CaptureIncomplete() : Rule(new() { Id = "SMS0015", Title = "The capture could not read a share or a file", Level = Level.Warning, Kb = [], Tags = [RuleTag.Input, RuleTag.Capture], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

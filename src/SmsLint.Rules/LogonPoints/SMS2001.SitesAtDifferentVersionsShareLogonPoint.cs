@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// from SP2 on; a different service pack digit on the same build, or a difference only in the hotfix
 /// or ICP digits, a note.
 /// </summary>
-public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new()
-{
-    Id = "SMS2001",
-    Title = "Sites at different SMS versions share a logon point",
-    Level = Level.Error,
-    Kb = ["Q262677", "Q236596", "Q238780", "Q261931"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Upgrade],
-    Precision = Precision.High,
-})
+public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new() { Id = "SMS2001", Title = "Sites at different SMS versions share a logon point", Level = Level.Error, Kb = ["Q262677", "Q236596", "Q238780", "Q261931"], Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Upgrade], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

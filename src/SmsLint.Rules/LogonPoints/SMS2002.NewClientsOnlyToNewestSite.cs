@@ -9,15 +9,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// From SP2 on, new clients that install through a shared logon point are assigned only to the
 /// newest site; the significantly older sites get none (Q262677).
 /// </summary>
-public sealed class NewClientsOnlyToNewestSite() : Rule(new()
-{
-    Id = "SMS2002",
-    Title = "Older sites on a shared logon point get no new logon-installed clients",
-    Level = Level.Warning,
-    Kb = ["Q262677", "Q264630"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.ClientInstallation],
-    Precision = Precision.High,
-})
+public sealed class NewClientsOnlyToNewestSite() : Rule(new() { Id = "SMS2002", Title = "Older sites on a shared logon point get no new logon-installed clients", Level = Level.Warning, Kb = ["Q262677", "Q264630"], Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.ClientInstallation], Precision = Precision.High })
 {
     /// <summary>SP2, SP3 and SP4 are build 1493: the first build whose Boot32wn applies the significance test.</summary>
     public const int FirstSp2Build = 1493;

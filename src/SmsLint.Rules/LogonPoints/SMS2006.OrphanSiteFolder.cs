@@ -8,15 +8,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// A <c>Sites\&lt;code&gt;</c> folder with files but no <c>Sitescfg\&lt;code&gt;_cfg.lcf</c>: the
 /// folder of a site that left the domain without disabling logon installation (Q259816).
 /// </summary>
-public sealed class OrphanSiteFolder() : Rule(new()
-{
-    Id = "SMS2006",
-    Title = "Site folder on a logon point without the site's LCF",
-    Level = Level.Warning,
-    Kb = ["Q259816"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.RemovedSite],
-    Precision = Precision.Medium,
-})
+public sealed class OrphanSiteFolder() : Rule(new() { Id = "SMS2006", Title = "Site folder on a logon point without the site's LCF", Level = Level.Warning, Kb = ["Q259816"], Tags = [RuleTag.SharedLogonPoint, RuleTag.RemovedSite], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// stops updating its LCF is marked dead and its folders are removed). When the LCF is gone too,
 /// that is Q242492's domain deinstallation, which SMS2016 reports.
 /// </summary>
-public sealed class LcfWithoutSiteFolder() : Rule(new()
-{
-    Id = "SMS2007",
-    Title = "Site LCF on a logon point without the site's folder",
-    Level = Level.Warning,
-    Kb = ["Q227028", "Q259816", "Q255820"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation],
-    Precision = Precision.Medium,
-})
+public sealed class LcfWithoutSiteFolder() : Rule(new() { Id = "SMS2007", Title = "Site LCF on a logon point without the site's folder", Level = Level.Warning, Kb = ["Q227028", "Q259816", "Q255820"], Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

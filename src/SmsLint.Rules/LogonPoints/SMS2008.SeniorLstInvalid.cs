@@ -9,15 +9,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// <c>Sitescfg\Senior.lst</c> does not name a participating site in its first three characters,
 /// in upper case (Q235726).
 /// </summary>
-public sealed class SeniorLstInvalid() : Rule(new()
-{
-    Id = "SMS2008",
-    Title = "Senior.lst does not name a participating site in upper case",
-    Level = Level.Error,
-    Kb = ["Q235726"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite],
-    Precision = Precision.High,
-})
+public sealed class SeniorLstInvalid() : Rule(new() { Id = "SMS2008", Title = "Senior.lst does not name a participating site in upper case", Level = Level.Error, Kb = ["Q235726"], Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

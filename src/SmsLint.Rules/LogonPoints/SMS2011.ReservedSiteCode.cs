@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// A site code that is a reserved Windows NT device name. Windows NT cannot create a folder
 /// with that name, so <c>SMSLOGON\Sites\&lt;code&gt;</c> (and 1.x <c>Files.col\&lt;code&gt;</c>) fail (Q182420).
 /// </summary>
-public sealed class ReservedSiteCode() : Rule(new()
-{
-    Id = "SMS2011",
-    Title = "Site code is a reserved Windows NT device name",
-    Level = Level.Error,
-    Kb = ["Q182420"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.SiteCode],
-    Precision = Precision.VeryHigh,
-})
+public sealed class ReservedSiteCode() : Rule(new() { Id = "SMS2011", Title = "Site code is a reserved Windows NT device name", Level = Level.Error, Kb = ["Q182420"], Tags = [RuleTag.SharedLogonPoint, RuleTag.SiteCode], Precision = Precision.VeryHigh })
 {
     /// <summary>
     /// The reserved names Q182420 lists. The other device names (COM1–COM9, LPT1–LPT9, CLOCK$) have more

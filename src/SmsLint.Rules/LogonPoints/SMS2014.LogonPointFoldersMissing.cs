@@ -8,15 +8,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// A logon point lacks one of the top-level folders every SMS 2.0 logon point has (Q235769).
 /// A snapshot lists files, so a folder counts as present when it holds at least one file.
 /// </summary>
-public sealed class LogonPointFoldersMissing() : Rule(new()
-{
-    Id = "SMS2014",
-    Title = "Logon point lacks a standard top-level folder",
-    Level = Level.Warning,
-    Kb = ["Q235769"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.Layout],
-    Precision = Precision.Medium,
-})
+public sealed class LogonPointFoldersMissing() : Rule(new() { Id = "SMS2014", Title = "Logon point lacks a standard top-level folder", Level = Level.Warning, Kb = ["Q235769"], Tags = [RuleTag.SharedLogonPoint, RuleTag.Layout], Precision = Precision.Medium })
 {
     /// <summary>
     /// The folders checked. Q235769 also lists Alpha, ALPHA.bin, i386, Logs and DDR.BOX, but those depend on

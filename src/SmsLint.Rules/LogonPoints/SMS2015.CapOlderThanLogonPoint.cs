@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// logon point gives the same site's clients, so clients upgraded from the logon point find no
 /// matching optional components on their CAP (Q236596, Q264630, Q263411).
 /// </summary>
-public sealed class CapOlderThanLogonPoint() : Rule(new()
-{
-    Id = "SMS2015",
-    Title = "CAP base components significantly older than the logon point's",
-    Level = Level.Error,
-    Kb = ["Q236596", "Q264630", "Q263411"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Cap],
-    Precision = Precision.High,
-})
+public sealed class CapOlderThanLogonPoint() : Rule(new() { Id = "SMS2015", Title = "CAP base components significantly older than the logon point's", Level = Level.Error, Kb = ["Q236596", "Q264630", "Q263411"], Tags = [RuleTag.SharedLogonPoint, RuleTag.VersionMismatch, RuleTag.Cap], Precision = Precision.High })
 {
     private sealed record LogonPointBase(LogonPoint LogonPoint, SmsVersion Version, string Raw, Evidence Evidence);
 

@@ -9,15 +9,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// folder nor its <c>Sitescfg\&lt;code&gt;_cfg.lcf</c> there: a site that lost the PDC for a moment
 /// took the senior role and deinstalled the domain for the sites whose LCF it could not read.
 /// </summary>
-public sealed class SiteFolderAndLcfGone() : Rule(new()
-{
-    Id = "SMS2016",
-    Title = "A site that still claims a logon point has neither its folder nor its LCF there",
-    Level = Level.Warning,
-    Kb = ["Q242492"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation],
-    Precision = Precision.Medium,
-})
+public sealed class SiteFolderAndLcfGone() : Rule(new() { Id = "SMS2016", Title = "A site that still claims a logon point has neither its folder nor its LCF there", Level = Level.Warning, Kb = ["Q242492"], Tags = [RuleTag.SharedLogonPoint, RuleTag.ClientDeinstallation], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

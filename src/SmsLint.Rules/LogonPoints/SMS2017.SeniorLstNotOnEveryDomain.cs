@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// Reported as a warning when another domain of the site has Senior.lst, as a note when none has,
 /// and as a "cannot tell" note when the PDC's Sitescfg was not captured.
 /// </summary>
-public sealed class SeniorLstNotOnEveryDomain() : Rule(new()
-{
-    Id = "SMS2017",
-    Title = "A multi-domain site shares a domain whose PDC has no Senior.lst",
-    Level = Level.Warning,
-    Kb = ["Q263395", "Q235726"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite],
-    Precision = Precision.Medium,
-})
+public sealed class SeniorLstNotOnEveryDomain() : Rule(new() { Id = "SMS2017", Title = "A multi-domain site shares a domain whose PDC has no Senior.lst", Level = Level.Warning, Kb = ["Q263395", "Q235726"], Tags = [RuleTag.SharedLogonPoint, RuleTag.SeniorSite], Precision = Precision.Medium })
 {
     /// <summary>What the snapshot shows about Senior.lst on one domain's PDC.</summary>
     private sealed record PdcState(string Domain, string? Pdc, LogonPoint? LogonPoint, LoadedFile? SeniorLst)

@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// server connection accounts lock out; SP2 fixed it. A site whose version the snapshot cannot
 /// show gets a "cannot tell" note.
 /// </summary>
-public sealed class SiteCodeEqualsDomainName() : Rule(new()
-{
-    Id = "SMS2018",
-    Title = "A site older than SP2 has a site code equal to an NT domain name",
-    Level = Level.Warning,
-    Kb = ["Q256963"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.AccountLockout],
-    Precision = Precision.High,
-})
+public sealed class SiteCodeEqualsDomainName() : Rule(new() { Id = "SMS2018", Title = "A site older than SP2 has a site code equal to an NT domain name", Level = Level.Warning, Kb = ["Q256963"], Tags = [RuleTag.SharedLogonPoint, RuleTag.AccountLockout], Precision = Precision.High })
 {
     /// <summary>SMS 2.0 SP2, which fixed Q256963.</summary>
     public const int FixedInBuild = 1493;

@@ -14,15 +14,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// credits language folders (<c>x86.bin\&lt;LCID&gt;\...</c>) to different sites with no site credited
 /// for all of them, or hierarchy.ini declares different <c>Language=</c> values for sites of one domain.
 /// </summary>
-public sealed class MixedLanguageSitesShareLogonPoint() : Rule(new()
-{
-    Id = "SMS2019",
-    Title = "Sites of different languages share a logon point",
-    Level = Level.Warning,
-    Kb = ["Q275591", "Q269615"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.Language],
-    Precision = Precision.Medium,
-})
+public sealed class MixedLanguageSitesShareLogonPoint() : Rule(new() { Id = "SMS2019", Title = "Sites of different languages share a logon point", Level = Level.Warning, Kb = ["Q275591", "Q269615"], Tags = [RuleTag.SharedLogonPoint, RuleTag.Language], Precision = Precision.Medium })
 {
     private static readonly string[] PlatformFolders = ["x86.bin", "alpha.bin"];
 

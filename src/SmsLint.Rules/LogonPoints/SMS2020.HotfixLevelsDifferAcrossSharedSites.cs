@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonPoints;
 /// pack (different service packs need different hotfixes and are SMS2001's finding). A note, with
 /// both sites' evidence.
 /// </summary>
-public sealed class HotfixLevelsDifferAcrossSharedSites() : Rule(new()
-{
-    Id = "SMS2020",
-    Title = "Sites sharing a domain have applied different hotfixes",
-    Level = Level.Note,
-    Kb = ["Q269615"],
-    Tags = [RuleTag.SharedLogonPoint, RuleTag.MissingHotfix],
-    Precision = Precision.Medium,
-})
+public sealed class HotfixLevelsDifferAcrossSharedSites() : Rule(new() { Id = "SMS2020", Title = "Sites sharing a domain have applied different hotfixes", Level = Level.Note, Kb = ["Q269615"], Tags = [RuleTag.SharedLogonPoint, RuleTag.MissingHotfix], Precision = Precision.Medium })
 {
     public override void Check(RuleContext context)
     {

@@ -6,15 +6,7 @@ using SmsLint.Parsing.Batch;
 namespace SmsLint.Rules.LogonScript;
 
 /// <summary>Smsls.bat starts with an unconditional GOTO END (Q237543, Q238780).</summary>
-public sealed class LogonScriptDisabled() : Rule(new()
-{
-    Id = "SMS3001",
-    Title = "The SMS logon script is disabled by GOTO END",
-    Level = Level.Warning,
-    Kb = ["Q237543", "Q238780"],
-    Tags = [RuleTag.LogonScript, RuleTag.Upgrade],
-    Precision = Precision.VeryHigh,
-})
+public sealed class LogonScriptDisabled() : Rule(new() { Id = "SMS3001", Title = "The SMS logon script is disabled by GOTO END", Level = Level.Warning, Kb = ["Q237543", "Q238780"], Tags = [RuleTag.LogonScript, RuleTag.Upgrade], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

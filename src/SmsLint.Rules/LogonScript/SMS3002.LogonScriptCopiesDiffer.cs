@@ -10,15 +10,7 @@ namespace SmsLint.Rules.LogonScript;
 /// each DC's NETLOGON) differ in content (Q224388). A KeepIt12-style exit line, which Q199237 has
 /// administrators add by hand on each logon server, is not a difference.
 /// </summary>
-public sealed class LogonScriptCopiesDiffer() : Rule(new()
-{
-    Id = "SMS3002",
-    Title = "Copies of Smsls.bat in one domain differ",
-    Level = Level.Warning,
-    Kb = ["Q224388", "Q199237", "Q225514"],
-    Tags = [RuleTag.LogonScript],
-    Precision = Precision.High,
-})
+public sealed class LogonScriptCopiesDiffer() : Rule(new() { Id = "SMS3002", Title = "Copies of Smsls.bat in one domain differ", Level = Level.Warning, Kb = ["Q224388", "Q199237", "Q225514"], Tags = [RuleTag.LogonScript], Precision = Precision.High })
 {
     private const int MaxQuoted = 80;
 

@@ -7,15 +7,7 @@ using SmsLint.Parsing.Batch;
 namespace SmsLint.Rules.LogonScript;
 
 /// <summary><c>goto X</c>, also under IF, with no <c>:X</c> label in the same batch file (generic batch check; Q199237).</summary>
-public sealed class GotoTargetMissing() : Rule(new()
-{
-    Id = "SMS3003",
-    Title = "A GOTO in a batch script jumps to a label the script does not have",
-    Level = Level.Error,
-    Kb = ["Q199237"],
-    Tags = [RuleTag.LogonScript],
-    Precision = Precision.VeryHigh,
-})
+public sealed class GotoTargetMissing() : Rule(new() { Id = "SMS3003", Title = "A GOTO in a batch script jumps to a label the script does not have", Level = Level.Error, Kb = ["Q199237"], Tags = [RuleTag.LogonScript], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

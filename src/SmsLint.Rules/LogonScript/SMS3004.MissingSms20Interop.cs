@@ -10,15 +10,7 @@ namespace SmsLint.Rules.LogonScript;
 /// An SMS 1.2 Smsls.bat without the SP4 <c>check20</c> test in NETLOGON or REPL$ where
 /// the snapshot shows SMS 2.0 on the same machine or in the same domain (Q199987, Q199267).
 /// </summary>
-public sealed class MissingSms20Interop() : Rule(new()
-{
-    Id = "SMS3004",
-    Title = "An SMS 1.2 logon script without the check20 test runs where SMS 2.0 clients log on",
-    Level = Level.Error,
-    Kb = ["Q199987", "Q199267"],
-    Tags = [RuleTag.LogonScript, RuleTag.VersionMismatch],
-    Precision = Precision.High,
-})
+public sealed class MissingSms20Interop() : Rule(new() { Id = "SMS3004", Title = "An SMS 1.2 logon script without the check20 test runs where SMS 2.0 clients log on", Level = Level.Error, Kb = ["Q199987", "Q199267"], Tags = [RuleTag.LogonScript, RuleTag.VersionMismatch], Precision = Precision.High })
 {
     private const int MaxClients = 3;
 

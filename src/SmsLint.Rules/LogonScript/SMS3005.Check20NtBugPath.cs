@@ -11,15 +11,7 @@ namespace SmsLint.Rules.LogonScript;
 /// An SMS 1.2 SP4 Smsls.bat runs <c>check20 /i</c> (or <c>/v</c>) under <c>:RUN_NT</c>, and
 /// the Check20.exe beside it is not the fixed 44,252-byte file (Q195702, Q200791).
 /// </summary>
-public sealed class Check20NtBugPath() : Rule(new()
-{
-    Id = "SMS3005",
-    Title = "Windows NT clients run a Check20.exe that is not the fixed file",
-    Level = Level.Warning,
-    Kb = ["Q195702", "Q200791"],
-    Tags = [RuleTag.LogonScript, RuleTag.MissingHotfix],
-    Precision = Precision.Medium,
-})
+public sealed class Check20NtBugPath() : Rule(new() { Id = "SMS3005", Title = "Windows NT clients run a Check20.exe that is not the fixed file", Level = Level.Warning, Kb = ["Q195702", "Q200791"], Tags = [RuleTag.LogonScript, RuleTag.MissingHotfix], Precision = Precision.Medium })
 {
     /// <summary>The catalog hotfix whose size proves the fixed Check20.exe.</summary>
     public const string HotfixId = "Q195702";

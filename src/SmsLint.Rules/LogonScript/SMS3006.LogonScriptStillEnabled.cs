@@ -12,15 +12,7 @@ namespace SmsLint.Rules.LogonScript;
 /// of a site not yet upgraded get new base components from the logon point and old optional ones
 /// from their CAP, and Windows 95/98 clients may hang (Q236596, Q238864).
 /// </summary>
-public sealed class LogonScriptStillEnabled() : Rule(new()
-{
-    Id = "SMS3006",
-    Title = "The SMS logon script still runs while the sites of its domain are mixed or about to be",
-    Level = Level.Warning,
-    Kb = ["Q238780", "Q236596", "Q238864", "Q237543"],
-    Tags = [RuleTag.LogonScript, RuleTag.Upgrade, RuleTag.VersionMismatch],
-    Precision = Precision.High,
-})
+public sealed class LogonScriptStillEnabled() : Rule(new() { Id = "SMS3006", Title = "The SMS logon script still runs while the sites of its domain are mixed or about to be", Level = Level.Warning, Kb = ["Q238780", "Q236596", "Q238864", "Q237543"], Tags = [RuleTag.LogonScript, RuleTag.Upgrade, RuleTag.VersionMismatch], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -11,15 +11,7 @@ namespace SmsLint.Rules.Versions;
 /// Compver.ini files (site server, CAP, logon point), and the 1.x <c>[SMS] BuildNo</c> of Domain.ini and
 /// Sms.ini (Q213410).
 /// </summary>
-public sealed class VersionUnparseable() : Rule(new()
-{
-    Id = "SMS5001",
-    Title = "Version field is not an SMS version number",
-    Level = Level.Warning,
-    Kb = ["Q213410"],
-    Tags = [RuleTag.VersionMismatch, RuleTag.Input],
-    Precision = Precision.VeryHigh,
-})
+public sealed class VersionUnparseable() : Rule(new() { Id = "SMS5001", Title = "Version field is not an SMS version number", Level = Level.Warning, Kb = ["Q213410"], Tags = [RuleTag.VersionMismatch, RuleTag.Input], Precision = Precision.VeryHigh })
 {
     public override void Check(RuleContext context)
     {

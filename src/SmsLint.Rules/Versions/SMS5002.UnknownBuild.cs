@@ -11,15 +11,7 @@ namespace SmsLint.Rules.Versions;
 /// candidate build 1196 is a note (Q215129); packaging versions such as Clicore.exe 2.0.91.x (Q246527)
 /// and the own numbering of CcmCore.exe and Preinst.exe are not SMS builds and are not reported.
 /// </summary>
-public sealed class UnknownBuild() : Rule(new()
-{
-    Id = "SMS5002",
-    Title = "SMS 2.0 version with a build the catalog does not know",
-    Level = Level.Warning,
-    Kb = ["Q213410", "Q215129", "Q266130", "Q246527"],
-    Tags = [RuleTag.VersionMismatch, RuleTag.Catalog],
-    Precision = Precision.Medium,
-})
+public sealed class UnknownBuild() : Rule(new() { Id = "SMS5002", Title = "SMS 2.0 version with a build the catalog does not know", Level = Level.Warning, Kb = ["Q213410", "Q215129", "Q266130", "Q246527"], Tags = [RuleTag.VersionMismatch, RuleTag.Catalog], Precision = Precision.Medium })
 {
     /// <summary>Files with their own version numbering (sms-domain.md §3.2: CcmCore.exe 2.0.92.9, Preinst.exe builds 1250/1519/1520).</summary>
     public static readonly IReadOnlySet<string> OwnNumbering = new HashSet<string>(["CcmCore.exe", "Preinst.exe"], StringComparer.OrdinalIgnoreCase);

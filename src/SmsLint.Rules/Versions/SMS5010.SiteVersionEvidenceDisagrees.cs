@@ -10,15 +10,7 @@ namespace SmsLint.Rules.Versions;
 /// service pack digit, for example hierarchy.ini declares 2.00.1380.1000 while the site server's
 /// Nt_logon.dll is 2.0.1493.2000. The weaker claim is reported, with the strongest as related evidence.
 /// </summary>
-public sealed class SiteVersionEvidenceDisagrees() : Rule(new()
-{
-    Id = "SMS5010",
-    Title = "Two sources disagree about a site's SMS version",
-    Level = Level.Warning,
-    Kb = ["Q262677", "Q266130"],
-    Tags = [RuleTag.VersionMismatch, RuleTag.Evidence],
-    Precision = Precision.High,
-})
+public sealed class SiteVersionEvidenceDisagrees() : Rule(new() { Id = "SMS5010", Title = "Two sources disagree about a site's SMS version", Level = Level.Warning, Kb = ["Q262677", "Q266130"], Tags = [RuleTag.VersionMismatch, RuleTag.Evidence], Precision = Precision.High })
 {
     public override void Check(RuleContext context)
     {

@@ -11,15 +11,7 @@ namespace SmsLint.Rules.Versions;
 /// cannot have been upgraded as declared. Without file evidence the rule says it cannot tell.
 /// <see cref="Blocks"/> answers the same question for a planned target version.
 /// </summary>
-public sealed class ServicePackPrerequisiteMissing() : Rule(new()
-{
-    Id = "SMS5011",
-    Title = "A site declared at SP3 or SP4 shows a version below SP2",
-    Level = Level.Error,
-    Kb = ["Q281829", "Q311457", "Q266130"],
-    Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade],
-    Precision = Precision.High,
-})
+public sealed class ServicePackPrerequisiteMissing() : Rule(new() { Id = "SMS5011", Title = "A site declared at SP3 or SP4 shows a version below SP2", Level = Level.Error, Kb = ["Q281829", "Q311457", "Q266130"], Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade], Precision = Precision.High })
 {
     /// <summary>The build of SP2, SP3 and SP4.</summary>
     public const int Sp2Build = 1493;

@@ -12,15 +12,7 @@ namespace SmsLint.Rules.Versions;
 /// upgrade is ahead of it) and whose <c>Hotfixes=</c> lists hotfixes applied at SP3.
 /// <see cref="Reverts"/> answers the same question for a planned SP4 upgrade.
 /// </summary>
-public sealed class Sp3HotfixesRevertUnderSp4() : Rule(new()
-{
-    Id = "SMS5012",
-    Title = "Hotfixes of an SP3 site revert when the site goes to SP4",
-    Level = Level.Note,
-    Kb = ["Q311457"],
-    Tags = [RuleTag.MissingHotfix, RuleTag.Upgrade],
-    Precision = Precision.Medium,
-})
+public sealed class Sp3HotfixesRevertUnderSp4() : Rule(new() { Id = "SMS5012", Title = "Hotfixes of an SP3 site revert when the site goes to SP4", Level = Level.Note, Kb = ["Q311457"], Tags = [RuleTag.MissingHotfix, RuleTag.Upgrade], Precision = Precision.Medium })
 {
     /// <summary>
     /// For upgrade planning: the strongest file claim that shows <paramref name="site"/> at SP3 when

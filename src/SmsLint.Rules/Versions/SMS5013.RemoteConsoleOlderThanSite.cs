@@ -16,15 +16,7 @@ namespace SmsLint.Rules.Versions;
 /// (an optional key); without it, a console older than every SMS 2.0 site is reported, and one older
 /// than only some of them gets a "cannot tell" note.
 /// </summary>
-public sealed class RemoteConsoleOlderThanSite() : Rule(new()
-{
-    Id = "SMS5013",
-    Title = "A remote SMS Administrator console is older than its site",
-    Level = Level.Warning,
-    Kb = ["Q238780"],
-    Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade, RuleTag.Console],
-    Precision = Precision.Medium,
-})
+public sealed class RemoteConsoleOlderThanSite() : Rule(new() { Id = "SMS5013", Title = "A remote SMS Administrator console is older than its site", Level = Level.Warning, Kb = ["Q238780"], Tags = [RuleTag.VersionMismatch, RuleTag.Upgrade, RuleTag.Console], Precision = Precision.Medium })
 {
     /// <summary>The console's newest binary: the level it was last upgraded to.</summary>
     private sealed record Console(string Machine, LoadedFile File, SmsVersion Version);

@@ -5,6 +5,7 @@ using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
+using SmsLint.Scanning;
 
 namespace SmsLint.Bench.Tests;
 
@@ -100,7 +101,7 @@ public sealed class GeneratorTests : IDisposable
         var (root, plan, _) = Generate("scan", seed: 5, threads: 2);
         var catalog = SmsCatalog.LoadEmbedded();
         using var source = new DirectorySource(root);
-        var report = Linter.Scan(source, new AnalysisOptions(), catalog, new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded"));
+        var report = Scanner.Scan(source, new AnalysisOptions(), catalog, new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded"), BuiltInRules.All);
 
         foreach (var (rule, expected) in plan.ExpectedFindings)
         {
@@ -112,7 +113,7 @@ public sealed class GeneratorTests : IDisposable
 
         // The same scan on one thread gives the same findings, in the same order, with the same fingerprints.
         using var again = new DirectorySource(root);
-        var single = Linter.Scan(again, new AnalysisOptions { Threads = 1 }, catalog, new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded"));
+        var single = Scanner.Scan(again, new AnalysisOptions { Threads = 1 }, catalog, new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded"), BuiltInRules.All);
         Assert.Equal(Describe(report.Findings), Describe(single.Findings));
 
         // Nothing the generator writes by design should be unreadable to the parsers.

@@ -10,6 +10,7 @@ using SmsLint.Parsing.CopyList;
 using SmsLint.Parsing.CopyLog;
 using SmsLint.Parsing.Ini;
 using SmsLint.Rules;
+using SmsLint.Scanning;
 
 namespace SmsLint.Benchmarks;
 
@@ -35,14 +36,14 @@ public static class Phases
         var (_, rebuild) = Measure(() => new SnapshotModel(model.Files));
         Report("  of which: model (SnapshotModel), built again", rebuild);
         Console.WriteLine($"  GC so far: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
-        var (findings, rules) = Measure(() => Linter.Run(model, BuiltInRules.All, options, catalog, [], source.Problems, source));
+        var (findings, rules) = Measure(() => Scanner.Run(model, BuiltInRules.All, options, catalog, [], source.Problems, source));
         Report("rules and fingerprints", rules);
         Console.WriteLine($"  total {total.Elapsed.TotalMilliseconds,8:F0} ms   {source.Entries.Count:N0} files, {findings.Count} findings");
         var perRule = new List<(string Id, double Ms, int Findings)>();
         foreach (var rule in BuiltInRules.All)
         {
             var clock = Stopwatch.StartNew();
-            var found = Linter.Run(model, [rule], options, catalog, [], source.Problems, source);
+            var found = Scanner.Run(model, [rule], options, catalog, [], source.Problems, source);
             perRule.Add((rule.Descriptor.Id, clock.Elapsed.TotalMilliseconds, found.Count));
         }
 

@@ -1,5 +1,6 @@
 using SmsLint.Cli.Commands;
 using SmsLint.Findings;
+using SmsLint.Scanning;
 
 namespace SmsLint.Tests.Cli;
 
@@ -26,7 +27,7 @@ public sealed class HtmlReportTests
 
             var request = new ScanRequest(Demo, "html", null, Level.None, [], [], 1);
             Assert.Equal(0, ScanRunner.Prepare(request, TextWriter.Null, out var prepared));
-            var report = ScanRunner.Analyze(prepared!);
+            var report = Scanner.Scan(prepared!);
             foreach (var f in report.Findings)
             {
                 Assert.Contains(SmsLint.Writers.Html.HtmlText.Escape(f.Message), html, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text;
 using SmsLint.Catalog;
 using SmsLint.Config;
+using SmsLint.Rules;
 using SmsLint.Writers.Sarif;
 
 namespace SmsLint.Fuzz;
@@ -48,10 +49,12 @@ internal sealed class ConfigTarget(Corpus corpus) : ReaderTarget("config", Seeds
         }.Select(Encoding.UTF8.GetBytes),
     ];
 
+    private static readonly IReadOnlyCollection<string> RuleIds = [.. BuiltInRules.All.Select(r => r.Descriptor.Id)];
+
     public override FuzzCase Replay(byte[] saved) => new(saved, () =>
     {
         var text = Encoding.UTF8.GetString(saved);
-        var result = ConfigLoader.Parse(text, "/fuzz/smslint.yml", "smslint.yml");
+        var result = ConfigLoader.Parse(text, "/fuzz/smslint.yml", "smslint.yml", RuleIds);
         if ((result.Config is null) == (result.Errors.Count == 0))
         {
             throw new InvariantException("a configuration together with errors, or neither");

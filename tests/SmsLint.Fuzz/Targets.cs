@@ -10,6 +10,8 @@ using SmsLint.Parsing.Batch;
 using SmsLint.Parsing.CopyList;
 using SmsLint.Parsing.CopyLog;
 using SmsLint.Parsing.Ini;
+using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Text;
 
 namespace SmsLint.Fuzz;
@@ -198,7 +200,7 @@ internal sealed class ScanTarget(Corpus corpus, SarifSampler sampler) : Target("
     });
 
     public static ScanReport Run(ISnapshotSource source) =>
-        Linter.Scan(source, new AnalysisOptions { Threads = 1 }, Catalog, new CatalogInfo(Catalog.Name, Catalog.CatalogVersion, "embedded"));
+        Scanner.Scan(source, new AnalysisOptions { Threads = 1 }, Catalog, new CatalogInfo(Catalog.Name, Catalog.CatalogVersion, "embedded"), BuiltInRules.All);
 }
 
 /// <summary>Zip snapshots with damaged bytes: the archive either opens (and the scan keeps every invariant) or is refused cleanly.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using SmsLint.Findings;
 using SmsLint.IO;
-using SmsLint.Rules;
 using SmsLint.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -58,7 +57,10 @@ public static class ConfigLoader
     /// <paramref name="snapshotRealRoot"/> (a file found inside a snapshot folder) it must also lie
     /// inside the snapshot once links are resolved, as every snapshot file must.
     /// </summary>
-    public static ConfigLoadResult Load(string path, string? snapshotRealRoot = null)
+    /// <param name="path">The configuration file.</param>
+    /// <param name="ruleIds">The ids of the rules the scan knows: the only ids the file may name.</param>
+    /// <param name="snapshotRealRoot">The snapshot's real root when the file was found inside it.</param>
+    public static ConfigLoadResult Load(string path, IReadOnlyCollection<string> ruleIds, string? snapshotRealRoot = null)
     {
         var full = Path.GetFullPath(path);
         var bytes = SafeFile.ReadUserFile(full, MaxFileBytes, snapshotRealRoot, out var problem);
@@ -71,7 +73,7 @@ public static class ConfigLoader
         using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
 
-        return Parse(text, full, path);
+        return Parse(text, full, path, ruleIds);
     }
 
     /// <summary>The longest error message (characters): values from the file are quoted as short excerpts.</summary>
@@ -112,10 +114,10 @@ public static class ConfigLoader
         return null;
     }
 
-    /// <summary>Reads configuration text. <paramref name="displayName"/> names the file in messages.</summary>
-    public static ConfigLoadResult Parse(string text, string fullPath, string displayName)
+    /// <summary>Reads configuration text. <paramref name="displayName"/> names the file in messages; <paramref name="ruleIds"/> are the rule ids it may name.</summary>
+    public static ConfigLoadResult Parse(string text, string fullPath, string displayName, IReadOnlyCollection<string> ruleIds)
     {
-        var reader = new Reader(displayName, Path.GetDirectoryName(fullPath) ?? ".");
+        var reader = new Reader(displayName, Path.GetDirectoryName(fullPath) ?? ".", ruleIds);
         if (TooDeep(text) is { } deep)
         {
             return Fail(displayName, (int)deep.Line, (int)deep.Column, $"mappings and lists nest more than {MaxNesting} levels deep");
@@ -151,7 +153,7 @@ public static class ConfigLoader
         new(null, [new ConfigError(file, line, column, message)]);
 
     /// <summary>Walks the node tree once, collecting values and errors.</summary>
-    private sealed class Reader(string file, string directory)
+    private sealed class Reader(string file, string directory, IReadOnlyCollection<string> ruleIds)
     {
         public List<ConfigError> Errors { get; } = [];
 
@@ -441,13 +443,13 @@ public static class ConfigLoader
                 return null;
             }
 
-            if (BuiltInRules.Find(id) is not { } rule)
+            if (ruleIds.FirstOrDefault(known => known.Equals(id, StringComparison.OrdinalIgnoreCase)) is not { } rule)
             {
                 Error(node, $"'{what}': unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
                 return null;
             }
 
-            return rule.Descriptor.Id;
+            return rule;
         }
 
         private List<string> RuleIds(YamlNode node, string what)

@@ -41,23 +41,23 @@ public static class TextDecoder
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return DecodeStrict(bytes[3..], Utf8Strict, "utf-8-bom", 3);
+            return DecodeStrict(bytes[3..], Utf8Strict, TextEncoding.Utf8Bom, 3);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return DecodeStrict(bytes[2..], Utf16LeStrict, "utf-16le-bom", 2);
+            return DecodeStrict(bytes[2..], Utf16LeStrict, TextEncoding.Utf16LeBom, 2);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return DecodeStrict(bytes[2..], Utf16BeStrict, "utf-16be-bom", 2);
+            return DecodeStrict(bytes[2..], Utf16BeStrict, TextEncoding.Utf16BeBom, 2);
         }
 
         var utf16 = SniffUtf16(bytes);
         if (utf16 is not null)
         {
-            return DecodeStrict(bytes, utf16 == "utf-16le" ? Utf16LeStrict : Utf16BeStrict, utf16, 0);
+            return DecodeStrict(bytes, utf16 == TextEncoding.Utf16Le ? Utf16LeStrict : Utf16BeStrict, utf16, 0);
         }
 
         var nul = bytes.IndexOf((byte)0);
@@ -88,7 +88,7 @@ public static class TextDecoder
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return new DecodeResult(DecodeStatus.Text, new SourceText(Encoding.UTF8.GetString(bytes)), "utf-8", -1, string.Empty);
+            return new DecodeResult(DecodeStatus.Text, new SourceText(Encoding.UTF8.GetString(bytes)), TextEncoding.Utf8, -1, string.Empty);
         }
 
         for (var i = 0; i < bytes.Length; i++)
@@ -100,7 +100,7 @@ public static class TextDecoder
             }
         }
 
-        return new DecodeResult(DecodeStatus.Text, new SourceText(Windows1252.GetString(bytes)), "windows-1252", -1, string.Empty);
+        return new DecodeResult(DecodeStatus.Text, new SourceText(Windows1252.GetString(bytes)), TextEncoding.Windows1252, -1, string.Empty);
     }
 
     /// <summary>Control bytes that do not occur in legacy text (tab, CR, LF, FF, SUB and ESC do).</summary>
@@ -132,12 +132,12 @@ public static class TextDecoder
         var pairs = sample / 2;
         if (oddNul * 10 >= pairs * 7 && evenNul * 10 <= pairs)
         {
-            return "utf-16le";
+            return TextEncoding.Utf16Le;
         }
 
         if (evenNul * 10 >= pairs * 7 && oddNul * 10 <= pairs)
         {
-            return "utf-16be";
+            return TextEncoding.Utf16Be;
         }
 
         return null;

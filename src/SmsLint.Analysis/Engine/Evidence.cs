@@ -18,10 +18,20 @@ public readonly record struct Evidence(LoadedFile File, TextSpan? Span, string? 
     public static Evidence Start(LoadedFile file, string? note = null) =>
         file.Text is { } text ? new(file, text.GetLineSpan(1), note) : new(file, null, note);
 
+    /// <summary>
+    /// The SARIF location: the span, or the first line of a text file given whole, or the file.
+    /// A span outside the file's text is a bug in the rule, never a line to guess: it throws
+    /// <see cref="EvidenceSpanException"/>, which the engine reports as the rule's internal error.
+    /// </summary>
     public Location ToLocation()
     {
-        if (File.Text is { } text && Span is { } span && span.End <= text.Length)
+        if (File.Text is { } text && Span is { } span)
         {
+            if (span.Start < 0 || span.End > text.Length || span.End < span.Start)
+            {
+                throw new EvidenceSpanException($"The evidence span {span.Start}..{span.End} lies outside the {text.Length} characters of '{File.Path}'.");
+            }
+
             return Location.FromSpan(File.Path, text, span, Note);
         }
 
@@ -33,3 +43,6 @@ public readonly record struct Evidence(LoadedFile File, TextSpan? Span, string? 
         return Location.ForFile(File.Path, Note);
     }
 }
+
+/// <summary>A rule built evidence at a span its file does not have: an internal error of that rule.</summary>
+public sealed class EvidenceSpanException(string message) : InvalidOperationException(message);

@@ -4,56 +4,27 @@ using SmsLint.Catalog;
 using SmsLint.Discover;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules;
 
 namespace SmsLint.Engine;
 
-/// <summary>Runs the registered rules over a loaded snapshot and returns sorted, fingerprinted findings.</summary>
+/// <summary>Runs rules over a loaded snapshot, sorts findings and fingerprints them.</summary>
 public static class Linter
 {
     public static string ToolVersion { get; } =
         typeof(Linter).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
 
-    /// <summary>The whole scan: discover, decode, parse, model, rules. Never throws for bad input.</summary>
-    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo)
-    {
-        var model = SnapshotLoader.Load(source, options);
-        var notifications = new List<Notification>();
-        foreach (var problem in source.Problems)
-        {
-            notifications.Add(new Notification("SMS-SOURCE-" + problem.Kind.ToUpperInvariant(), Level.Warning, $"'{problem.Path}' {problem.Message}", problem.Path));
-        }
-
-        foreach (var file in model.Files)
-        {
-            switch (file.Problem?.Kind)
-            {
-                case InputProblemKind.Unreadable:
-                    notifications.Add(new Notification("SMS-SOURCE-UNREADABLE", Level.Warning, $"'{file.Path}' {file.Problem.Message}", file.Path));
-                    break;
-                case InputProblemKind.InternalError:
-                    notifications.Add(new Notification("SMS-INTERNAL-ERROR", Level.Error, $"'{file.Path}' {file.Problem.Message}", file.Path));
-                    break;
-            }
-        }
-
-        var findings = Run(model, BuiltInRules.All, options, catalog, notifications, source.Problems, source);
-        return new ScanReport(ToolVersion, source.RootPath, BuiltInRules.Descriptors, findings, Sort(notifications), catalogInfo)
-        {
-            FilesScanned = model.Files.Count,
-            RulesRun = BuiltInRules.All.Select(r => r.Descriptor.Id).Where(options.RunsRule).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            Hierarchy = options.CollectHierarchy ? HierarchyMapBuilder.Build(model, catalog, source) : null,
-        };
-    }
-
-    public static IReadOnlyList<Finding> Run(
+    /// <summary>
+    /// Runs the selected rules of <paramref name="rules"/> over a model and returns their findings,
+    /// unsorted, and the ids of the rules that ran. A rule that throws has its findings dropped and a
+    /// notification says so. Suppressions and fingerprints come after (<c>Scanning.Scanner.Run</c>).
+    /// </summary>
+    public static (List<Finding> Findings, HashSet<string> Ran) RunRules(
         SnapshotModel model,
         IEnumerable<Rule> rules,
         AnalysisOptions options,
         SmsCatalog catalog,
         List<Notification> notifications,
-        IReadOnlyList<SourceProblem>? sourceProblems = null,
-        ISnapshotSource? source = null)
+        IReadOnlyList<SourceProblem>? sourceProblems = null)
     {
         var findings = new List<Finding>();
         var ran = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -84,9 +55,7 @@ public static class Linter
             }
         }
 
-        // Level overrides and suppressions (SMS0007-SMS0009), once every rule has reported.
-        var reviewed = Suppressions.SuppressionPass.Apply(model, findings, options, ran.Contains, notifications);
-        return Fingerprint(Sort(reviewed), model, source);
+        return (findings, ran);
     }
 
     public static List<Finding> Sort(IEnumerable<Finding> findings) =>
@@ -100,7 +69,7 @@ public static class Linter
             .ThenBy(f => f.Subject, StringComparer.Ordinal),
     ];
 
-    private static List<Notification> Sort(List<Notification> notifications) =>
+    public static List<Notification> Sort(List<Notification> notifications) =>
     [
         .. notifications
             .OrderBy(n => n.Path ?? string.Empty, StringComparer.Ordinal)
@@ -111,7 +80,8 @@ public static class Linter
     /// <summary>Name of SmsLint's own, line-independent fingerprint.</summary>
     public const string OwnFingerprint = "smslint/v1";
 
-    private static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model, ISnapshotSource? source)
+    /// <summary>Adds each finding's fingerprints: <see cref="OwnFingerprint"/> and GitHub's primaryLocationLineHash.</summary>
+    public static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model, ISnapshotSource? source)
     {
         // The furthest line each file needs, for files that are read again only that far.
         var furthest = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -21,6 +21,16 @@ public static class RuleDocs
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
+    /// <summary>The embedded page of each rule that has one, by id.</summary>
+    public static IReadOnlyDictionary<string, string> Pages(IEnumerable<SmsLint.Findings.RuleDescriptor> rules) => rules
+        .Select(d => (d.Id, Page: Markdown(d.Id)))
+        .Where(p => p.Page is not null)
+        .ToDictionary(p => p.Id, p => p.Page!, StringComparer.Ordinal);
+
+    /// <summary>Each rule's "What it does" paragraph (its title when it has no page), by id.</summary>
+    public static IReadOnlyDictionary<string, string> Summaries(IEnumerable<SmsLint.Findings.RuleDescriptor> rules) => rules
+        .ToDictionary(d => d.Id, d => FullDescription(d.Id, d.Title + "."), StringComparer.Ordinal);
+
     public static string HelpUri(string ruleId) => $"{HelpUriBase}{ruleId}.md";
 
     /// <summary>The body of a "## Heading" section, trimmed; empty when absent.</summary>

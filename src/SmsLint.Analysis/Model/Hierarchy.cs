@@ -71,6 +71,16 @@ public sealed class HierarchyFacts
 
     public SortedDictionary<string, DeclaredDomain> Domains { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every domain hierarchy.ini names, upper case and in ordinal order: the [Domain] sections and
+    /// the <c>Domains=</c> lists of the sites. The shared-domain facts (<see cref="SharedLogonPoints"/>,
+    /// <see cref="PreSp2Hotfixes"/>) are computed over this one list.
+    /// </summary>
+    public IReadOnlyList<string> DomainNames => domainNames ??= [.. new SortedSet<string>(
+        Domains.Keys.Concat(Sites.Values.SelectMany(s => s.Domains.Select(d => d.Text.ToUpperInvariant()))), StringComparer.Ordinal)];
+
+    private IReadOnlyList<string>? domainNames;
+
     /// <summary>The domains whose Controllers (or PDC) list the machine.</summary>
     public IEnumerable<DeclaredDomain> DomainsOf(string machine) => Domains.Values.Where(d =>
         d.Controllers.Any(c => c.Text.Equals(machine, StringComparison.OrdinalIgnoreCase))

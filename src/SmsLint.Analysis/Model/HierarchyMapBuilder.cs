@@ -2,7 +2,6 @@ using System.Text.Json;
 using SmsLint.Catalog;
 using SmsLint.Discover;
 using SmsLint.Hierarchy;
-using SmsLint.Rules.LogonPoints;
 using SmsLint.Text;
 
 namespace SmsLint.Model;

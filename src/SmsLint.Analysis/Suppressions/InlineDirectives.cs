@@ -1,7 +1,7 @@
 using System.Globalization;
 using SmsLint.Discover;
 using SmsLint.Model;
-using SmsLint.Rules;
+using SmsLint.Engine;
 using SmsLint.Text;
 
 namespace SmsLint.Suppressions;
@@ -55,10 +55,17 @@ public static class InlineDirectives
     /// <summary>Rules whose findings are about suppressions themselves; they cannot be suppressed inline.</summary>
     public static readonly IReadOnlySet<string> MetaRules = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Rules.Input.InvalidSuppression.Info.Id,
-        Rules.Input.UnusedSuppression.Info.Id,
-        Rules.Input.ExpiredSuppression.Info.Id,
+        InvalidSuppressionId,
+        UnusedSuppressionId,
+        ExpiredSuppressionId,
     };
+
+    /// <summary>The ids of the rules about suppressions, which <see cref="SuppressionPass"/> reports (their rule classes declare them with these).</summary>
+    public const string InvalidSuppressionId = "SMS0007";
+
+    public const string UnusedSuppressionId = "SMS0008";
+
+    public const string ExpiredSuppressionId = "SMS0009";
 
     /// <summary>The comment syntax of a file kind, or null when its format has no comment lines SmsLint knows.</summary>
     public static CommentSyntax? SyntaxOf(FileKind kind) => kind switch
@@ -70,21 +77,21 @@ public static class InlineDirectives
     };
 
     /// <summary>Every suppression comment of every file, in path then line order.</summary>
-    public static List<InlineDirective> Find(SnapshotModel model)
+    public static List<InlineDirective> Find(SnapshotModel model, RuleSet rules)
     {
         var all = new List<InlineDirective>();
         foreach (var file in model.Files)
         {
             if (file.Text is not null && SyntaxOf(file.Kind) is { } syntax)
             {
-                all.AddRange(Find(file, syntax));
+                all.AddRange(Find(file, syntax, rules));
             }
         }
 
         return all;
     }
 
-    public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax)
+    public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax, RuleSet rules)
     {
         var text = file.Text!;
         var found = new List<(int Line, TextSpan Span, string Body)>();
@@ -106,7 +113,7 @@ public static class InlineDirectives
                 target++;
             }
 
-            result.Add(Parse(file, line, span, body, target));
+            result.Add(Parse(file, line, span, body, target, rules));
         }
 
         return result;
@@ -160,7 +167,7 @@ public static class InlineDirectives
         return (TextSpan.FromBounds(line.Start + start, line.Start + trimmedEnd), body.ToString());
     }
 
-    private static InlineDirective Parse(LoadedFile file, int line, TextSpan span, string body, int target)
+    private static InlineDirective Parse(LoadedFile file, int line, TextSpan span, string body, int target, RuleSet rules)
     {
         var keywordEnd = body.IndexOfAny([' ', '\t']);
         var keyword = keywordEnd < 0 ? body : body[..keywordEnd];
@@ -215,7 +222,7 @@ public static class InlineDirectives
                 continue;
             }
 
-            if (BuiltInRules.Find(token) is not { } rule)
+            if (rules.Find(token) is not { } rule)
             {
                 problem ??= $"it names '{token}', which is not a rule id (see 'smslint rules')";
                 continue;

@@ -3,7 +3,6 @@ using SmsLint.Config;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Model;
-using SmsLint.Rules.Input;
 
 namespace SmsLint.Suppressions;
 
@@ -30,19 +29,21 @@ public static class SuppressionPass
     /// <param name="options">Level overrides, suppressions, the date and the rule selection.</param>
     /// <param name="reports">Whether a rule's findings are reported in this run (it ran and is selected).</param>
     /// <param name="notifications">Where problems with declared suppressions go when the configuration file is outside the snapshot.</param>
+    /// <param name="rules">The rules of the scan: the ids a suppression may name, and the descriptors of SMS0007-SMS0009.</param>
     public static List<Finding> Apply(
         SnapshotModel model,
         IEnumerable<Finding> findings,
         AnalysisOptions options,
         Func<string, bool> reports,
-        List<Notification> notifications)
+        List<Notification> notifications,
+        RuleSet rules)
     {
         bool Selected(string id) => options.RunsRule(id);
 
         var extra = new List<Finding>();
-        void Report(RuleDescriptor rule, string message, Location where, string subject)
+        void Report(string ruleId, string message, Location where, string subject)
         {
-            if (reports(rule.Id))
+            if (reports(ruleId) && rules.Find(ruleId)?.Descriptor is { } rule)
             {
                 extra.Add(new Finding(rule, options.LevelOverrides.GetValueOrDefault(rule.Id, rule.DefaultLevel), message, where, [], subject));
             }
@@ -50,21 +51,21 @@ public static class SuppressionPass
 
         // Inline comments.
         var active = new List<InlineDirective>();
-        foreach (var d in InlineDirectives.Find(model))
+        foreach (var d in InlineDirectives.Find(model, rules))
         {
             var where = Location.FromSpan(d.File.Path, d.File.Text!, d.Span);
             var name = d.File.File.FileName;
             if (!options.InlineSuppressions)
             {
-                Report(InvalidSuppression.Info, $"The suppression comment in '{name}' has no effect: inline suppressions are turned off (--no-inline-suppressions or inlineSuppressions: false); declare the suppression in the configuration file instead.", where, $"forbidden:{d.LineText}");
+                Report(InlineDirectives.InvalidSuppressionId, $"The suppression comment in '{name}' has no effect: inline suppressions are turned off (--no-inline-suppressions or inlineSuppressions: false); declare the suppression in the configuration file instead.", where, $"forbidden:{d.LineText}");
             }
             else if (d.Problem is { } problem)
             {
-                Report(InvalidSuppression.Info, $"The suppression comment in '{name}' suppresses nothing: {problem}.", where, $"invalid:{d.LineText}");
+                Report(InlineDirectives.InvalidSuppressionId, $"The suppression comment in '{name}' suppresses nothing: {problem}.", where, $"invalid:{d.LineText}");
             }
             else if (d.Until is { } until && until < options.Today)
             {
-                Report(ExpiredSuppression.Info, $"The suppression of {string.Join(", ", d.RuleIds)} in '{name}' expired on {Date(until)} and no longer suppresses anything; fix the finding, or renew the date with a reason that still holds.", where, $"expired:{d.LineText}");
+                Report(InlineDirectives.ExpiredSuppressionId, $"The suppression of {string.Join(", ", d.RuleIds)} in '{name}' expired on {Date(until)} and no longer suppresses anything; fix the finding, or renew the date with a reason that still holds.", where, $"expired:{d.LineText}");
             }
             else
             {
@@ -78,7 +79,7 @@ public static class SuppressionPass
         {
             if (s.Expires is { } expires && expires < options.Today)
             {
-                ReportDeclared(ExpiredSuppression.Info, s, $"The declared suppression of {s.RuleId} for '{s.PathGlob}' expired on {Date(expires)} and no longer suppresses anything; fix the findings, or renew the date with a reason that still holds.", "expired");
+                ReportDeclared(InlineDirectives.ExpiredSuppressionId, s, $"The declared suppression of {s.RuleId} for '{s.PathGlob}' expired on {Date(expires)} and no longer suppresses anything; fix the findings, or renew the date with a reason that still holds.", "expired");
             }
             else
             {
@@ -131,7 +132,7 @@ public static class SuppressionPass
                 if (Selected(id) && !usedInline.Contains((d, id)))
                 {
                     var scope = d.Scope == DirectiveScope.File ? "in this file" : $"on line {d.TargetLine.ToString(CultureInfo.InvariantCulture)}";
-                    Report(UnusedSuppression.Info, $"The suppression of {id} in '{d.File.File.FileName}' is unused: {id} reports nothing {scope}; remove the comment.", Location.FromSpan(d.File.Path, d.File.Text!, d.Span), $"unused:{id}:{d.LineText}");
+                    Report(InlineDirectives.UnusedSuppressionId, $"The suppression of {id} in '{d.File.File.FileName}' is unused: {id} reports nothing {scope}; remove the comment.", Location.FromSpan(d.File.Path, d.File.Text!, d.Span), $"unused:{id}:{d.LineText}");
                 }
             }
         }
@@ -140,14 +141,14 @@ public static class SuppressionPass
         {
             if (Selected(entry.RuleId) && !usedDeclared.Contains(entry))
             {
-                ReportDeclared(UnusedSuppression.Info, entry, $"The declared suppression of {entry.RuleId} for '{entry.PathGlob}' is unused: {entry.RuleId} reports nothing there; remove it from the configuration.", "unused");
+                ReportDeclared(InlineDirectives.UnusedSuppressionId, entry, $"The declared suppression of {entry.RuleId} for '{entry.PathGlob}' is unused: {entry.RuleId} reports nothing there; remove it from the configuration.", "unused");
             }
         }
 
         result.AddRange(extra);
         return result;
 
-        void ReportDeclared(RuleDescriptor rule, DeclaredSuppression s, string message, string what)
+        void ReportDeclared(string ruleId, DeclaredSuppression s, string message, string what)
         {
             if (options.Config is not { } config)
             {
@@ -158,15 +159,15 @@ public static class SuppressionPass
             {
                 // The configuration file is part of the snapshot: report at its line, like any finding.
                 file.Text ??= config.Text;
-                Report(rule, message, Location.FromSpan(file.Path, config.Text, s.Span), $"declared-{what}:{s.RuleId}:{s.PathGlob}");
+                Report(ruleId, message, Location.FromSpan(file.Path, config.Text, s.Span), $"declared-{what}:{s.RuleId}:{s.PathGlob}");
             }
-            else if (reports(rule.Id))
+            else if (reports(ruleId))
             {
                 var line = config.Text.GetLineNumber(s.Span.Start);
                 notifications.Add(new Notification(
                     $"SMS-CONFIG-{what.ToUpperInvariant()}-SUPPRESSION",
                     Level.Warning,
-                    $"{config.FilePath}:{line.ToString(CultureInfo.InvariantCulture)}: {message} ({rule.Id})"));
+                    $"{config.FilePath}:{line.ToString(CultureInfo.InvariantCulture)}: {message} ({ruleId})"));
             }
         }
     }

@@ -1,4 +1,5 @@
 using SmsLint.Findings;
+using SmsLint.Scanning;
 using SmsLint.Writers.Sarif;
 
 namespace SmsLint.Cli.Commands;
@@ -22,7 +23,7 @@ public static class BaselineRunner
             return ExitCodes.UsageError;
         }
 
-        var exit = ScanRunner.Prepare(request, stderr, out var prepared);
+        var exit = ScanRunner.Prepare(request, stderr, out var prepared, settings => settings with { Cancellation = cancellation });
         if (prepared is null)
         {
             return exit;
@@ -31,7 +32,7 @@ public static class BaselineRunner
         ScanReport report;
         try
         {
-            report = ScanRunner.Analyze(prepared with { Options = prepared.Options with { Cancellation = cancellation } });
+            report = Scanner.Scan(prepared);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

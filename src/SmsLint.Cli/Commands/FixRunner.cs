@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
-using SmsLint.Decode;
 using SmsLint.Discover;
 using SmsLint.Findings;
+using SmsLint.Fixes;
+using SmsLint.Scanning;
 
 namespace SmsLint.Cli.Commands;
 
@@ -39,7 +39,7 @@ public static class FixRunner
             return ExitCodes.UsageError;
         }
 
-        var exit = ScanRunner.Prepare(request.Scan, stderr, out var prepared);
+        var exit = ScanRunner.Prepare(request.Scan, stderr, out var prepared, settings => settings with { Cancellation = cancellation });
         if (prepared is null)
         {
             return exit;
@@ -72,7 +72,7 @@ public static class FixRunner
         ScanReport report;
         try
         {
-            report = ScanRunner.Analyze(prepared with { Options = prepared.Options with { Cancellation = cancellation } });
+            report = Scanner.Scan(prepared);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -95,50 +95,26 @@ public static class FixRunner
             CopySnapshot(root, target, stderr);
         }
 
-        var fixable = report.Findings.Where(f => f.Fix is not null && !f.IsSuppressed && !f.IsAbsent).ToList();
-        var byFile = fixable
-            .SelectMany(f => f.Fix!.Edits.Select(e => (Finding: f, Edit: e)))
-            .GroupBy(x => x.Edit.Deleted.Path, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-
-        var applied = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
-        var skipped = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
-        var files = 0;
-        foreach (var group in byFile)
+        var outcome = FixEngine.Apply(report.Findings, target, (path, bytes) => AtomicFile.Write(path, s => s.Write(bytes)));
+        foreach (var (path, problem) in outcome.FilesLeftAlone)
         {
-            var findings = group.Select(x => x.Finding).Distinct(ReferenceEqualityComparer.Instance).Cast<Finding>().ToList();
-            var problem = FixFile(Path.Combine(target, group.Key), SmsLint.IO.SafeFile.RealPath(target), findings, group.Key, applied, skipped);
-            if (problem is not null)
-            {
-                stderr.WriteLine($"smslint: fix: {group.Key}: left unchanged: {problem}.");
-                skipped.UnionWith(findings);
-                applied.ExceptWith(findings);
-                continue;
-            }
-
-            if (findings.Any(applied.Contains))
-            {
-                files++;
-            }
+            stderr.WriteLine($"smslint: fix: {path}: left unchanged: {problem}.");
         }
 
-        foreach (var f in fixable.Where(applied.Contains))
+        foreach (var f in outcome.Applied)
         {
             stdout.WriteLine($"{f.Location.Path}:{f.Location.Region.StartLine.ToString(CultureInfo.InvariantCulture)}: fixed: {f.Fix!.Description} [{f.Rule.Id}]");
         }
 
-        foreach (var f in fixable.Where(f => skipped.Contains(f) && !applied.Contains(f)))
+        foreach (var f in outcome.NotApplied)
         {
             stderr.WriteLine($"smslint: fix: {f.Location.Path}:{f.Location.Region.StartLine.ToString(CultureInfo.InvariantCulture)}: not fixed: {f.Fix!.Description} [{f.Rule.Id}].");
         }
 
         var where = request.InPlace ? $"the snapshot '{prepared.Root}' (in place)" : $"'{request.OutputDirectory}'";
-        stderr.WriteLine($"smslint: fix: {Plural(applied.Count, "fix", "fixes")} applied to {Plural(files, "file", "files")} in {where}.");
+        stderr.WriteLine($"smslint: fix: {Plural(outcome.Applied.Count, "fix", "fixes")} applied to {Plural(outcome.FilesChanged, "file", "files")} in {where}.");
         return ExitCodes.Clean;
     }
-
-    /// <summary>Larger than any text file the scan reads (its limit is configurable up to this).</summary>
-    private const long MaxFixedFileBytes = 1L << 30;
 
     private static string Plural(int n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
@@ -169,99 +145,6 @@ public static class FixRunner
             using var input = new FileStream(from, FileAccess.Read, 64 * 1024);
             using var output = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             input.CopyTo(output);
-        }
-    }
-
-    /// <summary>Applies the fixes of <paramref name="findings"/> to one file; returns why not when it cannot.</summary>
-    private static string? FixFile(string path, string realTarget, List<Finding> findings, string relative, HashSet<Finding> applied, HashSet<Finding> skipped)
-    {
-        // A file to fix is a text file the scan read, so never larger than the text limit allows;
-        // it is read as the scan reads (never a FIFO or device, never through a link out of the tree).
-        var bytes = SmsLint.IO.SafeFile.ReadUserFile(path, MaxFixedFileBytes, realTarget, out var readProblem);
-        if (bytes is null)
-        {
-            return $"it {readProblem}";
-        }
-
-        var decoded = TextDecoder.Decode(bytes);
-        if (decoded.Text is null || Encode(decoded.Text.Text, decoded.Encoding) is not { } roundTrip || !roundTrip.AsSpan().SequenceEqual(bytes))
-        {
-            return $"its encoding ({decoded.Encoding}) cannot be written back byte for byte";
-        }
-
-        var text = decoded.Text.Text;
-        var edits = new List<(int Start, int End, string Inserted, Finding Finding)>();
-        foreach (var finding in findings)
-        {
-            var mine = finding.Fix!.Edits.Where(e => e.Deleted.Path == relative).ToList();
-            var ok = true;
-            foreach (var e in mine)
-            {
-                var r = e.Deleted.Region;
-                var fits = r.CharOffset >= 0 && r.CharOffset + r.CharLength <= text.Length
-                    && (e.Deleted.Snippet is not { } snippet || snippet.Length >= Location.MaxSnippetLength
-                        || string.CompareOrdinal(text, r.CharOffset, snippet, 0, snippet.Length) == 0)
-                    && !edits.Any(x => r.CharOffset < x.End && x.Start < r.CharOffset + r.CharLength);
-                ok &= fits;
-            }
-
-            if (!ok)
-            {
-                skipped.Add(finding);
-                continue;
-            }
-
-            edits.AddRange(mine.Select(e => (e.Deleted.Region.CharOffset, e.Deleted.Region.CharOffset + e.Deleted.Region.CharLength, e.Inserted, finding)));
-            applied.Add(finding);
-        }
-
-        if (edits.Count == 0)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(text);
-        foreach (var (start, end, inserted, _) in edits.OrderByDescending(x => x.Start))
-        {
-            sb.Remove(start, end - start).Insert(start, inserted);
-        }
-
-        var output = Encode(sb.ToString(), decoded.Encoding);
-        if (output is null)
-        {
-            return $"the fixed text cannot be written in {decoded.Encoding}";
-        }
-
-        AtomicFile.Write(path, s => s.Write(output));
-        return null;
-    }
-
-    /// <summary>Text to bytes in the encoding <see cref="TextDecoder"/> named, with its BOM; null when a character does not fit.</summary>
-    public static byte[]? Encode(string text, string encoding)
-    {
-        (Encoding? enc, byte[] bom) = encoding switch
-        {
-            "utf-8" => ((Encoding?)new UTF8Encoding(false, true), Array.Empty<byte>()),
-            "utf-8-bom" => (new UTF8Encoding(false, true), new byte[] { 0xEF, 0xBB, 0xBF }),
-            "utf-16le" => (new UnicodeEncoding(false, false, true), Array.Empty<byte>()),
-            "utf-16le-bom" => (new UnicodeEncoding(false, false, true), new byte[] { 0xFF, 0xFE }),
-            "utf-16be" => (new UnicodeEncoding(true, false, true), Array.Empty<byte>()),
-            "utf-16be-bom" => (new UnicodeEncoding(true, false, true), new byte[] { 0xFE, 0xFF }),
-            "windows-1252" => (Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), Array.Empty<byte>()),
-            _ => (null, Array.Empty<byte>()),
-        };
-        if (enc is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return [.. bom, .. enc.GetBytes(text)];
-        }
-        catch (EncoderFallbackException)
-        {
-            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ using SmsLint.Model;
 using SmsLint.Planning;
 using SmsLint.Rules;
 using SmsLint.Rules.Readiness;
+using SmsLint.Scanning;
 using SmsLint.Writers.Html;
 using SmsLint.Writers.Sarif;
 
@@ -149,11 +150,11 @@ public static class PlanRunner
             notifications.Add(new Notification("SMS-SOURCE-" + problem.Kind.ToUpperInvariant(), Level.Warning, $"'{problem.Path}' {problem.Message}", problem.Path));
         }
 
-        var scanRules = BuiltInRules.All.Where(r => r is not ReadinessRule).ToList();
-        var readinessRules = BuiltInRules.All.Where(r => r is ReadinessRule).ToList();
-        var now = Linter.Run(today, scanRules, options, prepared.Catalog, notifications, source.Problems, source);
-        var then = Linter.Run(after, scanRules, options, prepared.Catalog, [], source.Problems, source);
-        var readiness = Linter.Run(planned, readinessRules, options, prepared.Catalog, notifications, source.Problems, source);
+        RuleSet scanRules = BuiltInRules.All.Where(r => r is not ReadinessRule).ToList();
+        RuleSet readinessRules = BuiltInRules.All.Where(r => r is ReadinessRule).ToList();
+        var now = Scanner.Run(today, scanRules, options, prepared.Catalog, notifications, source.Problems, source);
+        var then = Scanner.Run(after, scanRules, options, prepared.Catalog, [], source.Problems, source);
+        var readiness = Scanner.Run(planned, readinessRules, options, prepared.Catalog, notifications, source.Problems, source);
 
         var known = new Dictionary<string, Level>(StringComparer.Ordinal);
         foreach (var f in now)

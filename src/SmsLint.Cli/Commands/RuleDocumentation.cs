@@ -3,14 +3,10 @@ using SmsLint.Rules;
 
 namespace SmsLint.Cli.Commands;
 
-/// <summary>The embedded rule pages and their summaries, by rule id.</summary>
+/// <summary>The embedded pages and summaries of the built-in rules, by rule id (read once).</summary>
 public static class RuleDocumentation
 {
-    public static IReadOnlyDictionary<string, string> Pages { get; } = BuiltInRules.Descriptors
-        .Select(d => (d.Id, Page: RuleDocs.Markdown(d.Id)))
-        .Where(p => p.Page is not null)
-        .ToDictionary(p => p.Id, p => p.Page!, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Pages { get; } = RuleDocs.Pages(BuiltInRules.Descriptors);
 
-    public static IReadOnlyDictionary<string, string> Summaries { get; } = BuiltInRules.Descriptors
-        .ToDictionary(d => d.Id, d => RuleDocs.FullDescription(d.Id, d.Title + "."), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Summaries { get; } = RuleDocs.Summaries(BuiltInRules.Descriptors);
 }

@@ -8,6 +8,58 @@ namespace SmsLint.Cli.Commands;
 /// <summary>`smslint rules`: the rule catalogue as a table, Markdown (rules/README.md) or JSON.</summary>
 public static class RulesCatalogue
 {
+    /// <summary>
+    /// The ids of the domain reference's candidate rule table (sms-domain.md §6) each rule implements.
+    /// They belong to this index alone: rule classes and SARIF know only the SMSnnnn ids. A meta-test
+    /// checks every key is a rule.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Candidates { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["SMS1001"] = ["CL001"],
+        ["SMS1002"] = ["CL002"],
+        ["SMS1003"] = ["CL003"],
+        ["SMS1004"] = ["CL004"],
+        ["SMS1005"] = ["CL005"],
+        ["SMS1006"] = ["CL006"],
+        ["SMS1007"] = ["CL007"],
+        ["SMS1008"] = ["CL008"],
+        ["SMS1009"] = ["CL009"],
+        ["SMS1010"] = ["CL010"],
+        ["SMS2001"] = ["LP001"],
+        ["SMS2002"] = ["LP002"],
+        ["SMS2006"] = ["LP006"],
+        ["SMS2007"] = ["LP007"],
+        ["SMS2008"] = ["LP008"],
+        ["SMS2011"] = ["LP011"],
+        ["SMS2014"] = ["LP014"],
+        ["SMS2015"] = ["LP015"],
+        ["SMS2017"] = ["LP009"],
+        ["SMS2018"] = ["LP012"],
+        ["SMS2019"] = ["LP013"],
+        ["SMS3001"] = ["LS001"],
+        ["SMS3002"] = ["LS002"],
+        ["SMS3003"] = ["LS003"],
+        ["SMS3004"] = ["LS004"],
+        ["SMS3005"] = ["LS005"],
+        ["SMS4001"] = ["CV001"],
+        ["SMS4002"] = ["CV002"],
+        ["SMS4003"] = ["CV003"],
+        ["SMS4101"] = ["SI001"],
+        ["SMS4102"] = ["SI002"],
+        ["SMS4103"] = ["SI003"],
+        ["SMS4104"] = ["SI004"],
+        ["SMS4108"] = ["SI008"],
+        ["SMS4109"] = ["SI009"],
+        ["SMS4110"] = [],
+        ["SMS5001"] = ["VR001"],
+        ["SMS5002"] = ["VR002"],
+        ["SMS5013"] = ["VR003"],
+        ["SMS6003"] = ["LP003"],
+        ["SMS6004"] = ["LP004"],
+    };
+
+    private static IReadOnlyList<string> CandidatesOf(RuleDescriptor d) => Candidates.GetValueOrDefault(d.Id) ?? [];
+
     public static string Text()
     {
         var sb = new StringBuilder();
@@ -16,9 +68,9 @@ public static class RulesCatalogue
             sb.Append($"{d.Id}  {d.DefaultLevel.ToSarif(),-7}  {d.Name}\n");
             sb.Append($"         {d.Title}.\n");
             sb.Append($"         tags: {string.Join(", ", d.Tags)}; KB: {(d.Kb.Count > 0 ? string.Join(", ", d.Kb) : "-")}");
-            if (d.CandidateIds.Count > 0)
+            if (CandidatesOf(d) is { Count: > 0 } candidates)
             {
-                sb.Append($"; candidates: {string.Join(", ", d.CandidateIds)}");
+                sb.Append($"; candidates: {string.Join(", ", candidates)}");
             }
 
             sb.Append('\n');
@@ -40,7 +92,7 @@ public static class RulesCatalogue
         sb.Append("| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var d in BuiltInRules.Descriptors)
         {
-            sb.Append($"| [{d.Id}]({d.Id}.md) | {d.Name} | {d.DefaultLevel.ToSarif()} | {string.Join(", ", d.Tags)} | {string.Join(", ", d.Kb)} | {string.Join(", ", d.CandidateIds)} | {d.Title}. |\n");
+            sb.Append($"| [{d.Id}]({d.Id}.md) | {d.Name} | {d.DefaultLevel.ToSarif()} | {string.Join(", ", d.Tags)} | {string.Join(", ", d.Kb)} | {string.Join(", ", CandidatesOf(d))} | {d.Title}. |\n");
         }
 
         return sb.ToString();
@@ -49,7 +101,7 @@ public static class RulesCatalogue
     public static string Json()
     {
         var rules = BuiltInRules.Descriptors.Select(d => new RuleInfo(
-            d.Id, d.Name, d.Title, d.DefaultLevel.ToSarif(), d.Tags, d.Kb, d.CandidateIds, d.Precision)).ToList();
+            d.Id, d.Name, d.Title, d.DefaultLevel.ToSarif(), d.Tags, d.Kb, CandidatesOf(d), d.Precision)).ToList();
         using var buffer = new MemoryStream();
         Writers.JsonOutput.Write(buffer, rules, RulesJsonContext.Default.ListRuleInfo);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

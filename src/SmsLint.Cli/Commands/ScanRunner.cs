@@ -1,10 +1,9 @@
 using System.Text;
-using SmsLint.Catalog;
-using SmsLint.Config;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Cli.Terminal;
 using SmsLint.Writers.Github;
 using SmsLint.Writers.Html;
@@ -63,14 +62,6 @@ public sealed record ScanRequest(
     public bool ProgressOnStderr { get; init; }
 }
 
-/// <summary>A scan prepared from a request: options, catalog and baseline, all validated.</summary>
-public sealed record PreparedScan(
-    string Root,
-    AnalysisOptions Options,
-    SmsCatalog Catalog,
-    CatalogInfo CatalogInfo,
-    IReadOnlyList<BaselineEntry>? Baseline);
-
 /// <summary>The scan command's work, free of System.CommandLine so tests can call it directly.</summary>
 public static class ScanRunner
 {
@@ -97,23 +88,19 @@ public static class ScanRunner
             request = request with { Output = null };
         }
 
-        var exit = Prepare(request, stderr, out var prepared);
+        var progress = request.ProgressOnStderr ? new ScanProgress() : null;
+        var exit = Prepare(request, stderr, out var prepared, settings => settings with
+        {
+            Cancellation = cancellation,
+            AfterListing = TestPause.FromEnvironment(),
+            Progress = progress,
+            CollectHierarchy = request.Format == "html",
+        });
         if (prepared is null)
         {
             return exit;
         }
 
-        var progress = request.ProgressOnStderr ? new ScanProgress() : null;
-        prepared = prepared with
-        {
-            Options = prepared.Options with
-            {
-                Cancellation = cancellation,
-                AfterListing = TestPause.FromEnvironment(),
-                Progress = progress,
-                CollectHierarchy = request.Format == "html",
-            },
-        };
         ScanReport report;
         try
         {
@@ -121,15 +108,10 @@ public static class ScanRunner
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using (var line = ProgressLine.Start(progress, stderr))
             {
-                report = Analyze(prepared, request.Category, request.SrcRoot);
-                if (prepared.Baseline is { } baseline)
-                {
-                    report = ApplyBaseline(report, baseline, prepared.Options);
-                }
-
+                report = Scanner.Scan(prepared);
                 report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
                 progress?.Start("writing the report", 0);
-                Render(report, request, prepared.Options, stdout, () => line?.Dispose(), cancellation);
+                Render(report, request, stdout, () => line?.Dispose(), cancellation);
             }
         }
         catch (IOException ex) when (!cancellation.IsCancellationRequested)
@@ -208,7 +190,7 @@ public static class ScanRunner
     /// On a usage or configuration problem writes it to <paramref name="stderr"/>, sets
     /// <paramref name="prepared"/> to null and returns the exit code.
     /// </summary>
-    public static int Prepare(ScanRequest request, TextWriter stderr, out PreparedScan? prepared)
+    public static int Prepare(ScanRequest request, TextWriter stderr, out PreparedScan? prepared, Func<ScanSettings, ScanSettings>? configure = null)
     {
         prepared = null;
         if (!ValidateIds(request.Select, "--select", stderr) || !ValidateIds(request.Ignore, "--ignore", stderr))
@@ -230,139 +212,51 @@ public static class ScanRunner
             return ExitCodes.UsageError;
         }
 
-        // Files found inside a snapshot folder obey its link policy: they are read only when
-        // their real location is inside it too.
-        var realRoot = rootKind == SmsLint.IO.SafeFile.PathKind.Folder ? SmsLint.IO.SafeFile.RealPath(root) : null;
-        string? RootFor(string file) => realRoot is not null && PathInside(root, file) is not null ? realRoot : null;
-
         if (!ValidCategory(request.Category))
         {
             stderr.WriteLine($"smslint: --category: '{request.Category}' must be letters, digits, '.', '_', '-' and '/' only.");
             return ExitCodes.UsageError;
         }
 
-        SmsLintConfig? config = null;
-        var configPath = request.Config ?? ConfigLoader.Discover(root);
-        if (configPath is not null)
+        try
         {
-            var loaded = ConfigLoader.Load(configPath, RootFor(configPath));
-            if (loaded.Config is null)
+            var settings = Settings(request, BuiltInRules.All);
+            prepared = Scanner.Prepare(configure is null ? settings : configure(settings));
+        }
+        catch (ScanSetupException ex)
+        {
+            foreach (var error in ex.Errors)
             {
-                foreach (var error in loaded.Errors)
+                stderr.WriteLine(error.Problem switch
                 {
-                    stderr.WriteLine($"smslint: configuration error: {error}");
-                }
-
-                return ExitCodes.UsageError;
+                    ScanSetupProblem.Configuration => $"smslint: configuration error: {error.Message}",
+                    ScanSetupProblem.Catalog => $"smslint: catalog error: {error.Message}",
+                    _ => $"smslint: --baseline: {error.Message}.",
+                });
             }
 
-            config = loaded.Config;
+            return ExitCodes.UsageError;
         }
 
-        var catalog = SmsCatalog.LoadEmbedded();
-        var catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded");
-        if ((request.Catalog is null ? config?.CatalogPath : Path.GetFullPath(request.Catalog)) is { } catalogPath)
-        {
-            var bytes = SmsLint.IO.SafeFile.ReadUserFile(catalogPath, SmsCatalog.MaxCatalogBytes, RootFor(catalogPath), out var catalogProblem);
-            if (bytes is null)
-            {
-                stderr.WriteLine($"smslint: catalog error: '{catalogPath}' cannot be read: it {catalogProblem}.");
-                return ExitCodes.UsageError;
-            }
-
-            var result = SmsCatalog.Load(new MemoryStream(bytes, writable: false), catalogPath);
-
-            if (result.Catalog is null)
-            {
-                foreach (var error in result.Errors)
-                {
-                    stderr.WriteLine($"smslint: catalog error: {error}");
-                }
-
-                return ExitCodes.UsageError;
-            }
-
-            catalog = result.Catalog;
-            catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, Path.GetFileName(catalogPath));
-        }
-
-        IReadOnlyList<BaselineEntry>? baseline = null;
-        if (request.Baseline is { } baselinePath)
-        {
-            var loaded = SarifBaseline.Load(baselinePath, RootFor(baselinePath));
-            if (loaded.Entries is null)
-            {
-                stderr.WriteLine($"smslint: --baseline: {loaded.Error}.");
-                return ExitCodes.UsageError;
-            }
-
-            baseline = loaded.Entries;
-        }
-
-        var defaults = new AnalysisOptions();
-        var select = request.Select.Count > 0 ? request.Select : config?.Select ?? [];
-        var options = defaults with
-        {
-            Select = new HashSet<string>(select, StringComparer.OrdinalIgnoreCase),
-            Ignore = new HashSet<string>(request.Ignore.Concat(config?.Ignore ?? []), StringComparer.OrdinalIgnoreCase),
-            Threads = request.Threads ?? Math.Max(1, Environment.ProcessorCount),
-            MaxTextFileBytes = config?.MaxTextFileBytes ?? defaults.MaxTextFileBytes,
-            MaxLineLength = config?.MaxLineLength ?? defaults.MaxLineLength,
-            Source = defaults.Source with
-            {
-                MaxDepth = config?.MaxFolderDepth ?? defaults.Source.MaxDepth,
-                Zip = config?.ZipLimits ?? defaults.Source.Zip,
-            },
-            Exclude = config is { Exclude.Count: > 0 } ? new PathGlobs(config.Exclude) : null,
-            LevelOverrides = config?.Levels ?? defaults.LevelOverrides,
-            InlineSuppressions = !request.NoInlineSuppressions && (config?.InlineSuppressions ?? true),
-            DeclaredSuppressions = config?.Suppressions ?? [],
-            Config = config,
-            ConfigPathInSnapshot = config is null ? null : PathInside(root, config.FilePath),
-        };
-
-        prepared = new PreparedScan(root, options, catalog, catalogInfo, baseline);
         return ExitCodes.Clean;
     }
 
-    /// <summary>Scans a prepared snapshot and attaches the rule documentation the writers use.</summary>
-    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false)
+    /// <summary>The library's scan settings for a request.</summary>
+    public static ScanSettings Settings(ScanRequest request, RuleSet rules) => new(request.Snapshot, rules)
     {
-        ScanReport report;
-        using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
-        {
-            report = Linter.Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo);
-        }
-
-        return report with
-        {
-            RuleDocs = RuleDocumentation.Pages,
-            RuleSummaries = RuleDocumentation.Summaries,
-            Category = category,
-            // A zip snapshot has no folder an IDE could open files from.
-            RootUri = srcRoot && Directory.Exists(report.SnapshotRoot) ? SarifUri.FolderUri(report.SnapshotRoot) : null,
-        };
-    }
-
-    /// <summary>Marks each finding new, unchanged or updated and adds the absent ones, in report order.</summary>
-    public static ScanReport ApplyBaseline(ScanReport report, IReadOnlyList<BaselineEntry> baseline, AnalysisOptions options)
-    {
-        bool InScope(BaselineEntry entry) =>
-            options.RunsRule(entry.RuleId)
-            && options.Exclude?.IsMatch(entry.Location.Path) != true;
-
-        var compared = SarifBaseline.Compare(report.Findings, baseline, report.Rules, InScope);
-        return report with { Findings = Linter.Sort(compared) };
-    }
+        Select = request.Select,
+        Ignore = request.Ignore,
+        Threads = request.Threads,
+        Config = request.Config,
+        Catalog = request.Catalog,
+        Baseline = request.Baseline,
+        NoInlineSuppressions = request.NoInlineSuppressions,
+        Category = request.Category,
+        SrcRoot = request.SrcRoot,
+    };
 
     /// <summary>The path of <paramref name="file"/> relative to <paramref name="root"/> with '/', or null when it is outside.</summary>
-    public static string? PathInside(string root, string file)
-    {
-        var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file));
-        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? null
-            : relative.Replace('\\', '/');
-    }
+    public static string? PathInside(string root, string file) => Scanner.PathInside(root, file);
 
     private static bool ValidCategory(string category) =>
         category.Length is > 0 and <= 200 && category.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/') && category.Trim('/').Length > 0;
@@ -381,7 +275,7 @@ public static class ScanRunner
         return true;
     }
 
-    private static void Render(ScanReport report, ScanRequest request, AnalysisOptions options, TextWriter stdout, Action beforeStdout, CancellationToken cancellation)
+    private static void Render(ScanReport report, ScanRequest request, TextWriter stdout, Action beforeStdout, CancellationToken cancellation)
     {
         void WriteTo(Stream s)
         {
@@ -390,7 +284,7 @@ public static class ScanRunner
                 case "html":
                     HtmlReportWriter.Write(report, s, new HtmlReportOptions
                     {
-                        RulesRun = [.. report.Rules.Select(r => r.Id).Where(id => (options.Select.Count == 0 || options.Select.Contains(id)) && !options.Ignore.Contains(id))],
+                        RulesRun = [.. report.Rules.Select(r => r.Id).Where(report.Ran)],
                     });
                     break;
                 case "sarif":

@@ -2,7 +2,8 @@ namespace SmsLint.Findings;
 
 /// <summary>
 /// What a rule is, independent of any run: its stable opaque id (SMSnnnn), its PascalCase name,
-/// a one-line title, its default level, the Knowledge Base articles it rests on and its tags.
+/// a one-line title, its default level, the Knowledge Base articles it rests on, its tags and its
+/// precision (tags and precision in their written, kebab-case form).
 /// The prose lives in rules/&lt;Id&gt;.md.
 /// </summary>
 public sealed record RuleDescriptor(
@@ -12,12 +13,8 @@ public sealed record RuleDescriptor(
     Level DefaultLevel,
     IReadOnlyList<string> Kb,
     IReadOnlyList<string> Tags,
-    string Precision = "high",
-    IReadOnlyList<string>? Candidates = null)
+    string Precision = "high")
 {
-    /// <summary>Ids from the domain reference's candidate table (CL003, LS001, ...) this rule implements.</summary>
-    public IReadOnlyList<string> CandidateIds => Candidates ?? [];
-
     /// <summary>GitHub's problem.severity: error, warning or recommendation.</summary>
     public string ProblemSeverity => DefaultLevel switch
     {

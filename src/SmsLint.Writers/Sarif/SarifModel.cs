@@ -46,8 +46,7 @@ public sealed record RuleProperties(
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> Kb,
     string Precision,
-    [property: JsonPropertyName("problem.severity")] string ProblemSeverity,
-    IReadOnlyList<string>? Candidates);
+    [property: JsonPropertyName("problem.severity")] string ProblemSeverity);
 
 public sealed record Message(string Text);
 

@@ -95,7 +95,7 @@ public static class SarifWriter
             new MultiformatMessage(helpText, markdown),
             report.HelpUri(rule.Id),
             new ReportingConfiguration(rule.DefaultLevel.ToSarif()),
-            new RuleProperties(rule.Tags, rule.Kb, rule.Precision, rule.ProblemSeverity, rule.CandidateIds.Count > 0 ? rule.CandidateIds : null));
+            new RuleProperties(rule.Tags, rule.Kb, rule.Precision, rule.ProblemSeverity));
     }
 
     public const string AdoPrefix = "azuredevops/pipeline/build/";

@@ -3,6 +3,8 @@ using System.Text;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Tests.Rules;
 
 namespace SmsLint.Tests.Discover;
@@ -27,7 +29,7 @@ public sealed class ZipSourceTests : IDisposable
     private string Write(params (string Name, byte[] Data)[] entries) => Write(ZipFixtures.Build(entries));
 
     private static ScanReport Scan(ISnapshotSource source, AnalysisOptions? options = null) =>
-        Linter.Scan(source, options ?? new AnalysisOptions(), FixtureRunner.Catalog, new CatalogInfo("test", "0", null));
+        Scanner.Scan(source, options ?? new AnalysisOptions(), FixtureRunner.Catalog, new CatalogInfo("test", "0", null), BuiltInRules.All);
 
     private static List<string> Paths(ISnapshotSource source) => [.. source.Entries.Select(e => e.Path)];
 

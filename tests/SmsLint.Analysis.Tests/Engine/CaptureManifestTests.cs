@@ -3,6 +3,7 @@ using SmsLint.Capture;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Tests.Rules;
 
 namespace SmsLint.Tests.Engine;
@@ -70,7 +71,7 @@ public sealed class CaptureManifestTests
         var options = new AnalysisOptions();
         var model = SnapshotLoader.Load(zip, options);
         Assert.NotNull(model.Capture);
-        var findings = Linter.Run(model, BuiltInRules.All, options, FixtureRunner.Catalog, [], zip.Problems, zip);
+        var findings = Scanner.Run(model, BuiltInRules.All, options, FixtureRunner.Catalog, [], zip.Problems, zip);
         var report = new Findings.ScanReport("0.0.0-test", zip.RootPath, BuiltInRules.Descriptors, findings, [], new Findings.CatalogInfo(FixtureRunner.Catalog.Name, FixtureRunner.Catalog.CatalogVersion, "embedded"));
         Assert.Equal(fromFolder, FixtureRunner.Text(report));
         Assert.Contains($"[{rule}]", fromFolder, StringComparison.Ordinal);

@@ -5,6 +5,8 @@ using SmsLint.Findings;
 using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 using SmsLint.Parsing.Ini;
+using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Tests.Rules;
 
 namespace SmsLint.Tests.Engine;
@@ -26,7 +28,7 @@ public sealed class InputLimitTests : IDisposable
     private ScanReport Scan(AnalysisOptions? options = null)
     {
         using var source = new DirectorySource(_root.FullName);
-        return Linter.Scan(source, options ?? new AnalysisOptions(), FixtureRunner.Catalog, new CatalogInfo("test", "0", null));
+        return Scanner.Scan(source, options ?? new AnalysisOptions(), FixtureRunner.Catalog, new CatalogInfo("test", "0", null), BuiltInRules.All);
     }
 
     private LoadedFile Load(string relative, AnalysisOptions? options = null)

@@ -1,9 +1,9 @@
 using System.Text;
 using SmsLint.Catalog;
-using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
 using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Writers.Sarif;
 using SmsLint.Writers.Text;
 
@@ -14,28 +14,20 @@ internal static class FixtureRunner
 {
     public static readonly SmsCatalog Catalog = SmsCatalog.LoadEmbedded();
 
+    /// <summary>
+    /// Scans a fixture snapshot through the library's entry point, exactly as `smslint scan` does:
+    /// every built-in rule is known (for suppressions and the SARIF rule list), only <paramref name="rules"/>
+    /// run (the others count as having found nothing), and the report carries the rule documentation.
+    /// </summary>
     public static ScanReport Scan(string snapshot, IEnumerable<Rule>? rules = null, AnalysisOptions? options = null, Model.RolloutOverlay? overlay = null)
     {
-        options ??= new AnalysisOptions();
-        using var source = new DirectorySource(snapshot);
-        var model = SnapshotLoader.Load(source, options);
-        if (overlay is not null)
+        var settings = new ScanSettings(snapshot, BuiltInRules.All)
         {
-            model = model.WithOverlay(overlay);
-        }
-
-        var notifications = new List<Notification>();
-        var findings = Linter.Run(model, rules ?? BuiltInRules.All, options, Catalog, notifications, source.Problems, source);
-        return new ScanReport(
-            "0.0.0-test",
-            source.RootPath,
-            BuiltInRules.Descriptors,
-            findings,
-            notifications,
-            new CatalogInfo(Catalog.Name, Catalog.CatalogVersion, "embedded"))
-        {
-            FilesScanned = model.Files.Count,
+            RunOnly = rules?.Select(r => r.Descriptor.Id).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            Overlay = overlay,
+            Adjust = options is null ? null : _ => options,
         };
+        return Scanner.Scan(settings);
     }
 
     /// <summary>

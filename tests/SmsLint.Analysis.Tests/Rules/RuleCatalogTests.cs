@@ -59,9 +59,9 @@ public sealed partial class RuleCatalogTests
     public void Rule_has_its_source_file_named_by_id(string id)
     {
         var d = BuiltInRules.Find(id)!.Descriptor;
-        var rulesDir = Path.Combine(Repo.Root, "src", "SmsLint.Analysis", "Rules");
+        var rulesDir = Path.Combine(Repo.Root, "src", "SmsLint.Rules");
         var files = Directory.GetFiles(rulesDir, $"{d.Id}.{d.Name}.cs", SearchOption.AllDirectories);
-        Assert.True(files.Length == 1, $"expected exactly one src/SmsLint.Analysis/Rules/**/{d.Id}.{d.Name}.cs");
+        Assert.True(files.Length == 1, $"expected exactly one src/SmsLint.Rules/**/{d.Id}.{d.Name}.cs");
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmsLint.Cli.Commands;
 using SmsLint.Findings;
+using SmsLint.Scanning;
 using Xunit.Abstractions;
 
 namespace SmsLint.Tests.Cli.Browser;
@@ -32,7 +33,7 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
             // What the page must show, from the same scan in-process.
             var request = new ScanRequest(snapshot, "html", null, Level.None, [], [], 1);
             Assert.Equal(0, ScanRunner.Prepare(request, TextWriter.Null, out var prepared));
-            var report = ScanRunner.Analyze(prepared! with { Options = prepared!.Options with { CollectHierarchy = true } });
+            var report = Scanner.Scan(prepared! with { Options = prepared!.Options with { CollectHierarchy = true } });
             var expected = report.Findings.Where(f => !f.IsAbsent).ToList();
             var map = report.Hierarchy!;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using SmsLint.Config;
+using SmsLint.Rules;
 
 namespace SmsLint.Tests.Cli.CiAndIde;
 
@@ -28,7 +29,7 @@ public sealed class ConfigSchemaTests
     [InlineData("{a,b}/**")]
     public void Schema_and_loader_agree_on_globs(string glob)
     {
-        var loaded = ConfigLoader.Parse($"exclude:\n  - {JsonSerializer.Serialize(glob)}\n", "/x/smslint.yml", "smslint.yml");
+        var loaded = ConfigLoader.Parse($"exclude:\n  - {JsonSerializer.Serialize(glob)}\n", "/x/smslint.yml", "smslint.yml", BuiltInRules.All.Select(r => r.Descriptor.Id).ToList());
         using var doc = JsonDocument.Parse($$"""{"exclude": [{{JsonSerializer.Serialize(glob)}}]}""");
         var schemaAccepts = Schema.Evaluate(doc.RootElement).IsValid;
 

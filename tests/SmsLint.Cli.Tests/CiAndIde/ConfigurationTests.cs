@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmsLint.Config;
+using SmsLint.Rules;
 
 namespace SmsLint.Tests.Cli.CiAndIde;
 
@@ -217,7 +218,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void All_problems_are_reported_at_once()
     {
-        var result = ConfigLoader.Parse("rules:\n  select: [SMS9998]\n  ignore: [SMS9999]\nlimits:\n  maxLineLength: x\n", "/x/smslint.yml", "smslint.yml");
+        var result = ConfigLoader.Parse("rules:\n  select: [SMS9998]\n  ignore: [SMS9999]\nlimits:\n  maxLineLength: x\n", "/x/smslint.yml", "smslint.yml", BuiltInRules.All.Select(r => r.Descriptor.Id).ToList());
         Assert.Null(result.Config);
         Assert.Equal([2, 3, 5], result.Errors.Select(e => e.Line));
     }
@@ -226,7 +227,7 @@ public sealed class ConfigurationTests
     public void Full_example_loads()
     {
         var text = File.ReadAllText(Path.Combine(Repo.Root, "docs", "smslint.example.yml"));
-        var result = ConfigLoader.Parse(text, Path.Combine(Repo.Root, "docs", "smslint.example.yml"), "smslint.example.yml");
+        var result = ConfigLoader.Parse(text, Path.Combine(Repo.Root, "docs", "smslint.example.yml"), "smslint.example.yml", BuiltInRules.All.Select(r => r.Descriptor.Id).ToList());
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
         var config = result.Config!;
         Assert.NotEmpty(config.Ignore);

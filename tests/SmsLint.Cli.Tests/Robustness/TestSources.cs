@@ -3,6 +3,8 @@ using SmsLint.Cli.Commands;
 using SmsLint.Discover;
 using SmsLint.Engine;
 using SmsLint.Findings;
+using SmsLint.Rules;
+using SmsLint.Scanning;
 using SmsLint.Writers.Sarif;
 
 namespace SmsLint.Tests.Cli.Robustness;
@@ -82,7 +84,7 @@ internal static class SourceScan
     private static readonly SmsCatalog Catalog = SmsCatalog.LoadEmbedded();
 
     public static ScanReport Report(ISnapshotSource source, AnalysisOptions? options = null) =>
-        Linter.Scan(source, options ?? new AnalysisOptions(), Catalog, new CatalogInfo(Catalog.Name, Catalog.CatalogVersion, "embedded")) with
+        Scanner.Scan(source, options ?? new AnalysisOptions(), Catalog, new CatalogInfo(Catalog.Name, Catalog.CatalogVersion, "embedded"), BuiltInRules.All) with
         {
             RuleDocs = RuleDocumentation.Pages,
             RuleSummaries = RuleDocumentation.Summaries,

@@ -1,0 +1,24 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+
+namespace SmsLint.Rules.CopyLog;
+
+/// <summary>A Copylog.tcf without its [FILE SOURCE] section (Q264976, Q313209).</summary>
+public sealed class CopyLogNoFileSource() : Rule(new() { Id = "SMS1002", Title = "Copylog.tcf has no [FILE SOURCE] section", Level = Level.Error, Kb = ["Q264976", "Q313209"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.VeryHigh })
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var lp in context.Model.LogonPoints)
+        {
+            if (lp.CopyLogFile is not { } file || lp.CopyLog is not { } doc || doc.HasFileSource)
+            {
+                continue;
+            }
+
+            context.Report(
+                $"'{file.File.FileName}' on logon point '{lp.Machine}' has no [FILE SOURCE] section, so the client bootstrap cannot tell which site owns 'x86.bin\\clicore.exe' and retries every 10 minutes; restore the file from the PDC's copy or let an SP2 site's Logon Server Manager rewrite it.",
+                Evidence.Start(file),
+                "no-file-source");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+
+namespace SmsLint.Rules.CopyLog;
+
+/// <summary>The shared core lines are gone from [FILE SOURCE] — the corrupt file of Q264976.</summary>
+public sealed class CopyLogCoreLinesMissing() : Rule(new() { Id = "SMS1003", Title = "Copylog.tcf lacks the shared core lines", Level = Level.Error, Kb = ["Q264976"], Tags = [RuleTag.SharedLogonPoint, RuleTag.CopyLog, RuleTag.Corruption], Precision = Precision.High })
+{
+    /// <summary>The bootstrap files whose owner the client looks up (Q264976).</summary>
+    public static readonly string[] CoreFiles = [@"x86.bin\smsboot1.exe", @"x86.bin\boot32wn.exe", @"x86.bin\clicore.exe"];
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var lp in context.Model.LogonPoints)
+        {
+            if (lp.CopyLogFile is not { } file || lp.CopyLog is not { HasFileSource: true } doc)
+            {
+                continue;
+            }
+
+            var header = Evidence.At(file, doc.FileSourceHeaders[0].Span);
+            if (!doc.FileSource.Any(e => !e.IsSiteSpecific))
+            {
+                context.Report(
+                    $"[FILE SOURCE] in '{file.File.FileName}' on logon point '{lp.Machine}' holds only site-specific 'SITES\\...' lines; the shared lines such as 'x86.bin\\clicore.exe' are gone, so clients log \"Couldn't find line in the FILE SOURCE section\" and retry for about 70 minutes. Restore the file from the PDC or another logon point, or let an SP2 site's Logon Server Manager rewrite it.",
+                    header,
+                    "only-site-lines");
+                continue;
+            }
+
+            foreach (var core in CoreFiles)
+            {
+                var onDisk = lp.Find(core);
+                if (onDisk is null || doc.Find(core) is not null)
+                {
+                    continue;
+                }
+
+                context.Report(
+                    $"[FILE SOURCE] in '{file.File.FileName}' on logon point '{lp.Machine}' has no line for '{core}', although the file is on the logon point; clients cannot find its owning site. Restore the line (for example '{core}=<site code>') from the PDC's copy or let an SP2 site's Logon Server Manager rewrite it.",
+                    header,
+                    $"missing:{core}",
+                    [Evidence.Whole(onDisk, $"'{core}' is present on the logon point.")]);
+            }
+        }
+    }
+}

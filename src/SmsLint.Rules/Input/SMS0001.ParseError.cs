@@ -1,0 +1,23 @@
+using SmsLint.Engine;
+using SmsLint.Findings;
+
+namespace SmsLint.Rules.Input;
+
+/// <summary>A line of an SMS file that its grammar cannot read; the rest of the file is still analysed.</summary>
+public sealed class ParseError() : Rule(new() { Id = "SMS0001", Title = "A line of an SMS file does not parse", Level = Level.Warning, Kb = [], Tags = [RuleTag.Input, RuleTag.Parse], Precision = Precision.VeryHigh })
+{
+    public override void Check(RuleContext context)
+    {
+        foreach (var file in context.Model.Files)
+        {
+            foreach (var error in file.ParseErrors)
+            {
+                var line = file.Text?.GetLineText(file.Text.GetLineNumber(error.Span.Start)).Trim() ?? string.Empty;
+                context.Report(
+                    $"Line of '{file.File.FileName}' could not be parsed: {error.Message}.",
+                    Evidence.At(file, error.Span),
+                    $"parse:{line}");
+            }
+        }
+    }
+}

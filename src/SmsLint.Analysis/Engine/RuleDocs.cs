@@ -5,8 +5,6 @@ namespace SmsLint.Engine;
 /// <summary>The rules/&lt;ID&gt;.md pages, embedded in the assembly at build time.</summary>
 public static class RuleDocs
 {
-    public const string HelpUriBase = "https://github.com/smslint/smslint/blob/main/rules/";
-
     private static readonly Assembly Self = typeof(RuleDocs).Assembly;
 
     public static string? Markdown(string ruleId)
@@ -20,8 +18,6 @@ public static class RuleDocs
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
-
-    public static string HelpUri(string ruleId) => $"{HelpUriBase}{ruleId}.md";
 
     /// <summary>The body of a "## Heading" section, trimmed; empty when absent.</summary>
     public static string Section(string markdown, string heading)

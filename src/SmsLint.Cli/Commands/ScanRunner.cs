@@ -44,6 +44,9 @@ public sealed record ScanRequest(
     /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
     public bool SrcRoot { get; init; }
 
+    /// <summary>--help-uri-base: the absolute base of the rule pages (helpUri = base + id + ".md"); null: the repository the package was built from.</summary>
+    public string? HelpUriBase { get; init; }
+
     /// <summary>--github-path-prefix: the snapshot's folder in the repository, for annotations and github-profile SARIF.</summary>
     public string? GithubPathPrefix { get; init; }
 
@@ -97,6 +100,12 @@ public static class ScanRunner
             request = request with { Output = null };
         }
 
+        if (request.HelpUriBase is { } helpBase && ProjectLinks.NormaliseHelpUriBase(helpBase) is null)
+        {
+            stderr.WriteLine($"smslint: --help-uri-base: '{helpBase}' is not an absolute http or https URI without query or fragment (e.g. https://github.com/me/smslint/blob/main/rules/).");
+            return ExitCodes.UsageError;
+        }
+
         var exit = Prepare(request, stderr, out var prepared);
         if (prepared is null)
         {
@@ -121,7 +130,7 @@ public static class ScanRunner
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using (var line = ProgressLine.Start(progress, stderr))
             {
-                report = Analyze(prepared, request.Category, request.SrcRoot);
+                report = Analyze(prepared, request.Category, request.SrcRoot, request.HelpUriBase);
                 if (prepared.Baseline is { } baseline)
                 {
                     report = ApplyBaseline(report, baseline, prepared.Options);
@@ -326,7 +335,7 @@ public static class ScanRunner
     }
 
     /// <summary>Scans a prepared snapshot and attaches the rule documentation the writers use.</summary>
-    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false)
+    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false, string? helpUriBase = null)
     {
         ScanReport report;
         using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
@@ -341,7 +350,37 @@ public static class ScanRunner
             Category = category,
             // A zip snapshot has no folder an IDE could open files from.
             RootUri = srcRoot && Directory.Exists(report.SnapshotRoot) ? SarifUri.FolderUri(report.SnapshotRoot) : null,
+            SnapshotInRepository = Directory.Exists(report.SnapshotRoot) ? FolderInRepository(report.SnapshotRoot) : null,
+            HelpUriBase = helpUriBase is null ? ProjectLinks.DefaultHelpUriBase : ProjectLinks.NormaliseHelpUriBase(helpUriBase) ?? ProjectLinks.DefaultHelpUriBase,
         };
+    }
+
+    /// <summary>
+    /// Where <paramref name="folder"/> sits below the top of the git work tree that holds it
+    /// ("snapshots/site1"), found without running git: the nearest folder upward with a <c>.git</c>
+    /// entry (a folder, or the file of a worktree or submodule). Null when no such folder holds it,
+    /// or when the folder is the top itself.
+    /// </summary>
+    public static string? FolderInRepository(string folder)
+    {
+        try
+        {
+            var full = Path.GetFullPath(folder);
+            for (var dir = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)); dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                var git = Path.Combine(dir, ".git");
+                if (Directory.Exists(git) || File.Exists(git))
+                {
+                    var relative = Path.GetRelativePath(dir, full).Replace('\\', '/').Trim('/');
+                    return relative is "" or "." || relative.StartsWith("..", StringComparison.Ordinal) ? null : relative;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+        }
+
+        return null;
     }
 
     /// <summary>Marks each finding new, unchanged or updated and adds the absent ones, in report order.</summary>

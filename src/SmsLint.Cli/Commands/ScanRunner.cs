@@ -44,6 +44,9 @@ public sealed record ScanRequest(
     /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
     public bool SrcRoot { get; init; }
 
+    /// <summary>--srcroot-in-repository: write %SRCROOT% as the snapshot's folder relative to the repository that holds it (REPOROOT).</summary>
+    public bool SrcRootInRepository { get; init; }
+
     /// <summary>--help-uri-base: the absolute base of the rule pages (helpUri = base + id + ".md"); null: the repository the package was built from.</summary>
     public string? HelpUriBase { get; init; }
 
@@ -130,7 +133,7 @@ public static class ScanRunner
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using (var line = ProgressLine.Start(progress, stderr))
             {
-                report = Analyze(prepared, request.Category, request.SrcRoot, request.HelpUriBase);
+                report = Analyze(prepared, request.Category, request.SrcRoot, request.HelpUriBase, request.SrcRootInRepository);
                 if (prepared.Baseline is { } baseline)
                 {
                     report = ApplyBaseline(report, baseline, prepared.Options);
@@ -335,7 +338,7 @@ public static class ScanRunner
     }
 
     /// <summary>Scans a prepared snapshot and attaches the rule documentation the writers use.</summary>
-    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false, string? helpUriBase = null)
+    public static ScanReport Analyze(PreparedScan prepared, string category = "smslint", bool srcRoot = false, string? helpUriBase = null, bool srcRootInRepository = false)
     {
         ScanReport report;
         using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
@@ -350,7 +353,8 @@ public static class ScanRunner
             Category = category,
             // A zip snapshot has no folder an IDE could open files from.
             RootUri = srcRoot && Directory.Exists(report.SnapshotRoot) ? SarifUri.FolderUri(report.SnapshotRoot) : null,
-            SnapshotInRepository = Directory.Exists(report.SnapshotRoot) ? FolderInRepository(report.SnapshotRoot) : null,
+            // Only when asked: the default log must not depend on where the snapshot lies.
+            SnapshotInRepository = srcRootInRepository && Directory.Exists(report.SnapshotRoot) ? FolderInRepository(report.SnapshotRoot) : null,
             HelpUriBase = helpUriBase is null ? ProjectLinks.DefaultHelpUriBase : ProjectLinks.NormaliseHelpUriBase(helpUriBase) ?? ProjectLinks.DefaultHelpUriBase,
         };
     }

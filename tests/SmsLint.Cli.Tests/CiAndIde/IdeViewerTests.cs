@@ -84,6 +84,12 @@ public sealed partial class IdeViewerTests
                 }
 
                 Assert.True(linked.IsSubsetOf(ids), $"{name}: {result.GetProperty("ruleId")} links a related location it does not have: {text}");
+
+                // The rule page says what the related locations are, or that there are none.
+                var ruleId = result.GetProperty("ruleId").GetString()!;
+                var section = RelatedSection(ruleId);
+                Assert.False(string.IsNullOrEmpty(section), $"rules/{ruleId}.md has no 'Related locations' section");
+                Assert.False(ids.Count > 0 && section.StartsWith("None", StringComparison.Ordinal), $"{name}: {ruleId} has related locations, but rules/{ruleId}.md says it has none");
                 Assert.EndsWith(".", text, StringComparison.Ordinal);
             }
         }
@@ -93,6 +99,20 @@ public sealed partial class IdeViewerTests
         {
             Assert.True(related >= (which == "demo" ? 10 : 100), $"only {related} related locations in {which}");
         }
+    }
+
+    private static string RelatedSection(string ruleId)
+    {
+        var page = File.ReadAllText(Path.Combine(Repo.Rules, ruleId + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = page.IndexOf("\n## Related locations\n", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        start += "\n## Related locations\n".Length;
+        var end = page.IndexOf("\n## ", start, StringComparison.Ordinal);
+        return (end < 0 ? page[start..] : page[start..end]).Trim();
     }
 
     [Fact]
@@ -315,7 +335,7 @@ public sealed partial class IdeViewerTests
 
     /// <summary>
     /// A snapshot in a subfolder of a repository (a folder with a .git entry above it, a folder or
-    /// a worktree's file): %SRCROOT% is that subfolder relative to REPOROOT, which has no URI, so a
+    /// a worktree's file), scanned with --srcroot-in-repository: %SRCROOT% is that subfolder relative to REPOROOT, which has no URI, so a
     /// viewer whose workspace is the repository resolves every artifact to its file. Outside a
     /// repository there is no originalUriBaseIds; --srcroot still wins inside one.
     /// </summary>
@@ -329,7 +349,7 @@ public sealed partial class IdeViewerTests
         var snapshot = Path.Combine(repo, "captures", "site 1");
         Workspace.Copy(Path.Combine(Repo.TestData, "demo"), snapshot);
 
-        var (_, outside, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none");
+        var (_, outside, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--srcroot-in-repository");
         Assert.False(Sarif.Keep(outside, "not-in-a-repository").TryGetProperty("originalUriBaseIds", out _));
 
         if (gitIsAFolder)
@@ -341,7 +361,11 @@ public sealed partial class IdeViewerTests
             File.WriteAllText(Path.Combine(repo, ".git"), "gitdir: /elsewhere/.git/worktrees/repo\n");
         }
 
-        var (_, inside, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none");
+        // Not asked: the log does not depend on where the snapshot lies.
+        var (_, unasked, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none");
+        Assert.False(Sarif.Keep(unasked, "in-a-repository-not-asked").TryGetProperty("originalUriBaseIds", out _));
+
+        var (_, inside, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--srcroot-in-repository");
         var run = Sarif.Keep(inside, $"in-a-repository-{(gitIsAFolder ? "folder" : "file")}");
         var bases = run.GetProperty("originalUriBaseIds");
         Assert.False(bases.GetProperty("REPOROOT").TryGetProperty("uri", out _));
@@ -359,13 +383,13 @@ public sealed partial class IdeViewerTests
             Assert.True(File.Exists(local) || Directory.Exists(local), $"{Sarif.Uri(r)} resolves to {local}");
         }
 
-        var (_, absolute, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--srcroot");
+        var (_, absolute, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--srcroot", "--srcroot-in-repository");
         var explicitBases = Sarif.Keep(absolute, "in-a-repository-srcroot").GetProperty("originalUriBaseIds");
         Assert.StartsWith("file://", Sarif.Str(explicitBases.GetProperty("%SRCROOT%"), "uri"), StringComparison.Ordinal);
         Assert.False(explicitBases.TryGetProperty("REPOROOT", out _));
 
         // The github profile has its own path prefix and never chains.
-        var (_, github, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--sarif-profile", "github");
+        var (_, github, _) = CliRunner.Run("scan", snapshot, "--format", "sarif", "--fail-level", "none", "--sarif-profile", "github", "--srcroot-in-repository");
         Assert.False(Sarif.Keep(github, "in-a-repository-github").TryGetProperty("originalUriBaseIds", out _));
     }
 

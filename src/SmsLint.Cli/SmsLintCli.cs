@@ -149,6 +149,8 @@ public static class SmsLintCli
         var profile = new Option<string>("--sarif-profile") { Description = "ide keeps every result, suppressed ones with their justification; github leaves out suppressed and baseline-absent results (GitHub ignores suppressions and has no baselines); azure-devops is github's with the Azure DevOps form of automationDetails.", DefaultValueFactory = _ => "ide" };
         profile.AcceptOnlyFromAmong("ide", "github", "azure-devops");
         var srcRoot = new Option<bool>("--srcroot") { Description = "Write originalUriBaseIds[%SRCROOT%] as the snapshot's absolute file URI, so IDE SARIF viewers open the files." };
+        var srcRootInRepo = new Option<bool>("--srcroot-in-repository") { Description = "When the snapshot sits in a subfolder of a repository (a .git above it), write %SRCROOT% as that subfolder relative to REPOROOT, so a viewer opened on any checkout of the repository finds the files (ide profile)." };
+        var helpUriBase = new Option<string?>("--help-uri-base") { Description = "Absolute base URI of the rule pages in SARIF helpUri and the reports' rule links (a rule's page is BASE<ID>.md). Default: the rules folder of the repository this build comes from." };
         var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository: prefixed to the paths of --format github annotations and of --sarif-profile github logs." };
         var category = new Option<string>("--category") { Description = "Analysis category (SARIF automationDetails); keep it stable between runs.", DefaultValueFactory = _ => "smslint" };
         var summary = new Option<string?>("--summary") { Description = "Append a Markdown summary (counts by rule and level, top findings) to this file, e.g. $GITHUB_STEP_SUMMARY." };
@@ -158,7 +160,7 @@ public static class SmsLintCli
 
         var command = new Command("scan", "Scan a snapshot and report findings.");
         common.AddTo(command);
-        foreach (var option in new Option[] { format, output, failLevel, catalogFile, baseline, profile, srcRoot, prefix, category, summary, showSuppressed, color })
+        foreach (var option in new Option[] { format, output, failLevel, catalogFile, baseline, profile, srcRoot, srcRootInRepo, helpUriBase, prefix, category, summary, showSuppressed, color })
         {
             command.Options.Add(option);
         }
@@ -172,6 +174,8 @@ public static class SmsLintCli
                 Catalog = parse.GetValue(catalogFile),
                 SarifProfile = parse.GetValue(profile) switch { "github" => SarifProfile.Github, "azure-devops" => SarifProfile.AzureDevOps, _ => SarifProfile.Ide },
                 SrcRoot = parse.GetValue(srcRoot),
+                HelpUriBase = parse.GetValue(helpUriBase),
+                SrcRootInRepository = parse.GetValue(srcRootInRepo),
                 GithubPathPrefix = parse.GetValue(prefix),
                 Category = parse.GetValue(category)!,
                 Summary = parse.GetValue(summary),
@@ -284,6 +288,8 @@ public static class SmsLintCli
         var summary = new Option<string?>("--summary") { Description = "Append the plan as Markdown to this file, e.g. $GITHUB_STEP_SUMMARY." };
         var profile = new Option<string>("--sarif-profile") { Description = "ide or github (paths prefixed with --github-path-prefix).", DefaultValueFactory = _ => "ide" };
         profile.AcceptOnlyFromAmong("ide", "github");
+        var srcRootInRepo = new Option<bool>("--srcroot-in-repository") { Description = "When the snapshot sits in a subfolder of a repository (a .git above it), write %SRCROOT% as that subfolder relative to REPOROOT, so a viewer opened on any checkout of the repository finds the files (ide profile)." };
+        var helpUriBase = new Option<string?>("--help-uri-base") { Description = "Absolute base URI of the rule pages in SARIF helpUri and the reports' rule links (a rule's page is BASE<ID>.md). Default: the rules folder of the repository this build comes from." };
         var prefix = new Option<string?>("--github-path-prefix") { Description = "The snapshot's folder in the repository, prefixed to the paths of --sarif-profile github logs." };
         var command = new Command("plan", "Check a hierarchy's readiness for a service-pack upgrade and predict what the upgrade breaks.");
         common.AddTo(command);

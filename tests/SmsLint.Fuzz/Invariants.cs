@@ -210,7 +210,10 @@ internal static class Invariants
         }
 
         var length = text?.Length ?? 0;
-        if (r.CharOffset + r.CharLength > length || (text is not null && r.EndLine > text.LineCount))
+        // A region that ends at the end of a text ending in a line break ends at the start of the
+        // line after the last one (LineCount + 1, column 1), as SARIF and editors count it.
+        var endsAfterBreak = text is { Length: > 0 } && text.Text[^1] is '\n' or '\r' && r.EndLine == text.LineCount + 1 && r.EndColumn == 1;
+        if (r.CharOffset + r.CharLength > length || (text is not null && r.EndLine > text.LineCount && !endsAfterBreak))
         {
             throw new InvariantException($"{f.Rule.Id}: region {r} lies outside '{location.Path}' ({length} characters)");
         }

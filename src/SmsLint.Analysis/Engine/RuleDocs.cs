@@ -5,8 +5,6 @@ namespace SmsLint.Engine;
 /// <summary>The rules/&lt;ID&gt;.md pages, embedded in the assembly at build time.</summary>
 public static class RuleDocs
 {
-    public const string HelpUriBase = "https://github.com/smslint/smslint/blob/main/rules/";
-
     private static readonly Assembly Self = typeof(RuleDocs).Assembly;
 
     public static string? Markdown(string ruleId)
@@ -30,8 +28,6 @@ public static class RuleDocs
     /// <summary>Each rule's "What it does" paragraph (its title when it has no page), by id.</summary>
     public static IReadOnlyDictionary<string, string> Summaries(IEnumerable<SmsLint.Findings.RuleDescriptor> rules) => rules
         .ToDictionary(d => d.Id, d => FullDescription(d.Id, d.Title + "."), StringComparer.Ordinal);
-
-    public static string HelpUri(string ruleId) => $"{HelpUriBase}{ruleId}.md";
 
     /// <summary>The body of a "## Heading" section, trimmed; empty when absent.</summary>
     public static string Section(string markdown, string heading)

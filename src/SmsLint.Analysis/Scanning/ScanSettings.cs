@@ -39,6 +39,15 @@ public sealed record ScanSettings(string Snapshot, RuleSet Rules)
     /// <summary>Record the snapshot folder's absolute file URI (SARIF originalUriBaseIds).</summary>
     public bool SrcRoot { get; init; }
 
+    /// <summary>
+    /// Also record where the snapshot sits in the git work tree holding it (a %SRCROOT% chained to a
+    /// repository base), so a log from CI resolves in a checkout of the same repository.
+    /// </summary>
+    public bool SrcRootInRepository { get; init; }
+
+    /// <summary>Where rule help pages live (rule id + ".md" is appended); null for the package's own repository.</summary>
+    public string? HelpUriBase { get; init; }
+
     /// <summary>Also build the hierarchy's facts for a map (the HTML report).</summary>
     public bool CollectHierarchy { get; init; }
 

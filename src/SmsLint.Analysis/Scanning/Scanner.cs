@@ -45,9 +45,40 @@ public static class Scanner
             Category = settings.Category,
             // A zip snapshot has no folder an IDE could open files from.
             RootUri = settings.SrcRoot && Directory.Exists(report.SnapshotRoot) ? SarifUri.FolderUri(report.SnapshotRoot) : null,
+            // Only when asked: the default log must not depend on where the snapshot lies.
+            SnapshotInRepository = settings.SrcRootInRepository && Directory.Exists(report.SnapshotRoot) ? FolderInRepository(report.SnapshotRoot) : null,
+            HelpUriBase = settings.HelpUriBase is null ? ProjectLinks.DefaultHelpUriBase : ProjectLinks.NormaliseHelpUriBase(settings.HelpUriBase) ?? ProjectLinks.DefaultHelpUriBase,
         };
 
         return prepared.Baseline is { } baseline ? ApplyBaseline(report, baseline, prepared.Options) : report;
+    }
+
+    /// <summary>
+    /// Where <paramref name="folder"/> sits below the top of the git work tree that holds it
+    /// ("snapshots/site1"), found without running git: the nearest folder upward with a <c>.git</c>
+    /// entry (a folder, or the file of a worktree or submodule). Null when no such folder holds it,
+    /// or when the folder is the top itself.
+    /// </summary>
+    public static string? FolderInRepository(string folder)
+    {
+        try
+        {
+            var full = Path.GetFullPath(folder);
+            for (var dir = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)); dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                var git = Path.Combine(dir, ".git");
+                if (Directory.Exists(git) || File.Exists(git))
+                {
+                    var relative = Path.GetRelativePath(dir, full).Replace('\\', '/').Trim('/');
+                    return relative is "" or "." || relative.StartsWith("..", StringComparison.Ordinal) ? null : relative;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+        }
+
+        return null;
     }
 
     /// <summary>

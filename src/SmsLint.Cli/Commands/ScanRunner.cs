@@ -43,6 +43,12 @@ public sealed record ScanRequest(
     /// <summary>--srcroot: write originalUriBaseIds["%SRCROOT%"] as the snapshot's absolute file URI.</summary>
     public bool SrcRoot { get; init; }
 
+    /// <summary>--srcroot-in-repository: write %SRCROOT% as the snapshot's folder relative to the repository that holds it (REPOROOT).</summary>
+    public bool SrcRootInRepository { get; init; }
+
+    /// <summary>--help-uri-base: the absolute base of the rule pages (helpUri = base + id + ".md"); null: the repository the package was built from.</summary>
+    public string? HelpUriBase { get; init; }
+
     /// <summary>--github-path-prefix: the snapshot's folder in the repository, for annotations and github-profile SARIF.</summary>
     public string? GithubPathPrefix { get; init; }
 
@@ -86,6 +92,12 @@ public static class ScanRunner
         if (request.Output is { } dash && OutputPaths.IsStdout(dash))
         {
             request = request with { Output = null };
+        }
+
+        if (request.HelpUriBase is { } helpBase && ProjectLinks.NormaliseHelpUriBase(helpBase) is null)
+        {
+            stderr.WriteLine($"smslint: --help-uri-base: '{helpBase}' is not an absolute http or https URI without query or fragment (e.g. https://github.com/me/smslint/blob/main/rules/).");
+            return ExitCodes.UsageError;
         }
 
         var progress = request.ProgressOnStderr ? new ScanProgress() : null;
@@ -253,6 +265,8 @@ public static class ScanRunner
         NoInlineSuppressions = request.NoInlineSuppressions,
         Category = request.Category,
         SrcRoot = request.SrcRoot,
+        SrcRootInRepository = request.SrcRootInRepository,
+        HelpUriBase = request.HelpUriBase,
     };
 
     /// <summary>The path of <paramref name="file"/> relative to <paramref name="root"/> with '/', or null when it is outside.</summary>

@@ -22,6 +22,13 @@ public sealed record ScanReport(
     /// <summary>Absolute file URI of the snapshot root (ending in '/') for originalUriBaseIds, when asked for.</summary>
     public string? RootUri { get; init; }
 
+    /// <summary>
+    /// Where the snapshot folder sits in the repository that holds it (e.g. "snapshots/site1", '/'
+    /// separated), when it sits in a subfolder of one; null otherwise. SARIF writes it as a relative
+    /// %SRCROOT% chained to the repository root, so a viewer whose workspace is the repository finds the files.
+    /// </summary>
+    public string? SnapshotInRepository { get; init; }
+
     /// <summary>Automation id category, e.g. "smslint/".</summary>
     public string Category { get; init; } = "smslint";
 
@@ -31,8 +38,11 @@ public sealed record ScanReport(
     /// <summary>Each rule's "What it does" paragraph (plain text, at most 1,024 characters), by id.</summary>
     public IReadOnlyDictionary<string, string>? RuleSummaries { get; init; }
 
-    /// <summary>Absolute base of the rule pages; a rule's page is HelpUriBase + id + ".md".</summary>
-    public string HelpUriBase { get; init; } = "https://github.com/smslint/smslint/blob/main/rules/";
+    /// <summary>
+    /// Absolute base of the rule pages (ending in '/'); a rule's page is HelpUriBase + id + ".md".
+    /// Defaults to the rules folder of the repository the package was built from (--help-uri-base changes it).
+    /// </summary>
+    public string HelpUriBase { get; init; } = ProjectLinks.DefaultHelpUriBase;
 
     public string HelpUri(string ruleId) => $"{HelpUriBase}{ruleId}.md";
 

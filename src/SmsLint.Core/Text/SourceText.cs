@@ -95,9 +95,20 @@ public sealed class SourceText
         return index >= 0 ? index + 1 : ~index;
     }
 
+    /// <summary>
+    /// The 1-based line and column of <paramref name="offset"/>. The end of a text that ends in a
+    /// line break is the start of the line after the last one (line <see cref="LineCount"/> + 1,
+    /// column 1), as SARIF regions and editors count it: a region that deletes the last lines with
+    /// their breaks ends there, not past the end of the last line.
+    /// </summary>
     public LinePosition GetPosition(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (offset == Text.Length && offset > 0 && Text[offset - 1] is '\n' or '\r')
+        {
+            return new LinePosition(_lineStarts.Length + 1, 1);
+        }
+
         var line = GetLineNumber(offset);
         return new LinePosition(line, offset - _lineStarts[line - 1] + 1);
     }

@@ -112,7 +112,7 @@ public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Tit
             ? null
             : new Fix(
                 $"Delete the {Plural(own.Count, "site-specific line")} of removed site '{code}' (shared lines are left alone)",
-                LineEdits.DeleteLines(file, own.Select(e => e.Span)));
+                DeleteOwnLines(file, own));
 
         context.Report(
             $"'{file.File.FileName}' on logon point '{lp.Machine}' names site '{code}' on {Plural(entries.Count, "line")}, but {why}: the site was removed from the hierarchy and clients that look it up go to a site that no longer exists. To repair it, {string.Join("; ", todo)}.",
@@ -120,6 +120,42 @@ public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Tit
             $"removed-site:{code}",
             related,
             fix: fix);
+    }
+
+    /// <summary>
+    /// Deletes the site's own lines with their line breaks. When the last deleted line is the
+    /// file's last line and has no line break of its own, the break before it goes instead, so the
+    /// file keeps ending without one and no empty last line is left behind.
+    /// </summary>
+    private static IReadOnlyList<FixEdit> DeleteOwnLines(LoadedFile file, List<CopyLogEntry> own)
+    {
+        var edits = LineEdits.DeleteLines(file, own.Select(e => e.Span));
+        var text = file.Text!;
+        var last = edits[^1].Deleted.Region;
+        var end = last.CharOffset + last.CharLength;
+        if (end != text.Length || text.Text[^1] is '\n' or '\r' || last.CharOffset == 0)
+        {
+            return edits;
+        }
+
+        var start = last.CharOffset;
+        if (text.Text[start - 1] == '\n')
+        {
+            start--;
+        }
+
+        if (start > 0 && text.Text[start - 1] == '\r')
+        {
+            start--;
+        }
+
+        var previousEnd = edits.Count > 1 ? edits[^2].Deleted.Region.CharOffset + edits[^2].Deleted.Region.CharLength : 0;
+        if (start < previousEnd)
+        {
+            return edits;
+        }
+
+        return [.. edits.Take(edits.Count - 1), new FixEdit(Location.FromSpan(file.Path, text, SmsLint.Text.TextSpan.FromBounds(start, end)), string.Empty)];
     }
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -436,10 +436,7 @@ public static class HtmlReportWriter
     private static string KbLinks(IReadOnlyList<string> kb) =>
         kb.Count == 0 ? string.Empty
             : "KB " + string.Join(", ", kb.Select(k =>
-            {
-                var digits = new string([.. k.Where(char.IsAsciiDigit)]);
-                return digits.Length == 0 ? HtmlText.Escape(k) : $"<a href=\"https://support.microsoft.com/kb/{digits}\">{HtmlText.Escape(k)}</a>";
-            }));
+                ProjectLinks.KbUri(k) is { } uri ? $"<a href=\"{HtmlText.Escape(uri)}\">{HtmlText.Escape(k)}</a>" : HtmlText.Escape(k)));
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -133,7 +133,7 @@ public static class SarifBaseline
                 }
 
                 LevelNames.TryParse(Str(result, "level") ?? "warning", out var level);
-                var message = result.TryGetProperty("message", out var m) ? Str(m, "text") ?? string.Empty : string.Empty;
+                var message = SarifWriter.WithoutRelatedLinks(result.TryGetProperty("message", out var m) ? Str(m, "text") ?? string.Empty : string.Empty);
                 entries.Add(new BaselineEntry(key, ruleId, level, message, ReadLocation(result, prefix), new SortedDictionary<string, string>(prints, StringComparer.Ordinal)));
             }
         }

@@ -3,22 +3,10 @@ using System.Text.Json.Serialization;
 namespace SmsLint.Writers.Sarif.Model;
 
 // The subset of the SARIF 2.1.0 object model SmsLint writes. Property order is declaration order,
-// which keeps logs byte-stable; null members are omitted.
+// which keeps logs byte-stable; null members are omitted. SarifWriter writes the log and run
+// objects itself and serializes these pieces one at a time (results one by one), so no whole-log
+// object is ever built.
 #pragma warning disable SA1402, CA1056, CA1054
-
-public sealed record SarifLog(
-    [property: JsonPropertyName("$schema")] string Schema,
-    string Version,
-    IReadOnlyList<Run> Runs);
-
-public sealed record Run(
-    Tool Tool,
-    IReadOnlyList<Invocation> Invocations,
-    IReadOnlyDictionary<string, ArtifactLocation>? OriginalUriBaseIds,
-    RunAutomationDetails AutomationDetails,
-    string ColumnKind,
-    IReadOnlyList<Result> Results,
-    PropertyBag? Properties);
 
 public sealed record Tool(ToolComponent Driver, IReadOnlyList<ToolComponent>? Extensions);
 
@@ -28,7 +16,26 @@ public sealed record ToolComponent(
     string? Version,
     string? SemanticVersion,
     string? InformationUri,
-    IReadOnlyList<ReportingDescriptor>? Rules);
+    IReadOnlyList<ReportingDescriptor>? Rules,
+    IReadOnlyList<ToolComponentReference>? SupportedTaxonomies = null);
+
+/// <summary>A taxonomy in <c>run.taxonomies</c>: here the Microsoft Knowledge Base articles the rules rest on.</summary>
+public sealed record Taxonomy(
+    string Name,
+    string Guid,
+    string Organization,
+    MultiformatMessage ShortDescription,
+    string InformationUri,
+    bool IsComprehensive,
+    IReadOnlyList<Taxon> Taxa);
+
+public sealed record Taxon(string Id, Message ShortDescription, string HelpUri);
+
+public sealed record ToolComponentReference(string Name, int Index, string Guid);
+
+public sealed record ReportingDescriptorReference(string Id, int Index, ToolComponentReference ToolComponent);
+
+public sealed record ReportingDescriptorRelationship(ReportingDescriptorReference Target, IReadOnlyList<string> Kinds);
 
 public sealed record ReportingDescriptor(
     string Id,
@@ -38,7 +45,8 @@ public sealed record ReportingDescriptor(
     MultiformatMessage Help,
     string HelpUri,
     ReportingConfiguration DefaultConfiguration,
-    RuleProperties Properties);
+    RuleProperties Properties,
+    IReadOnlyList<ReportingDescriptorRelationship>? Relationships);
 
 public sealed record ReportingConfiguration(string Level);
 
@@ -80,7 +88,8 @@ public sealed record Location(int? Id, PhysicalLocation PhysicalLocation, Messag
 
 public sealed record PhysicalLocation(ArtifactLocation ArtifactLocation, Region Region);
 
-public sealed record ArtifactLocation(string Uri, string? UriBaseId);
+/// <summary>An artifact's URI; <see cref="Description"/> carries the path as written when the URI had to percent-encode it.</summary>
+public sealed record ArtifactLocation(string? Uri, string? UriBaseId, Message? Description = null);
 
 public sealed record Region(
     int StartLine,
@@ -109,5 +118,11 @@ public sealed record CatalogProperty(string Name, string Version, string? Source
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(SarifLog))]
+[JsonSerializable(typeof(Tool))]
+[JsonSerializable(typeof(IReadOnlyList<Taxonomy>))]
+[JsonSerializable(typeof(IReadOnlyList<Invocation>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, ArtifactLocation>))]
+[JsonSerializable(typeof(RunAutomationDetails))]
+[JsonSerializable(typeof(Result))]
+[JsonSerializable(typeof(PropertyBag))]
 internal sealed partial class SarifJsonContext : JsonSerializerContext;

@@ -121,12 +121,14 @@ public sealed class CopyLogNamesRemovedSite : Rule
                 LineEdits.DeleteLines(file, own.Select(e => e.Span)));
 
         context.Report(
-            $"'{file.File.FileName}' on logon point '{lp.Machine}' names site '{code}' on {Plural(entries.Count, "line")}, but {why}: the site was removed from the hierarchy and clients that look it up go to a site that no longer exists. To repair it, {string.Join("; ", todo)}.",
+            $"Copylog.tcf names a removed site: '{code}' on {Plural(entries.Count, "line")} of '{lp.Machine}', and {why}.",
             Evidence.At(file, primary.PathSite is { } p && p.Text.Equals(code, StringComparison.OrdinalIgnoreCase) && !primary.Code.Text.Equals(code, StringComparison.OrdinalIgnoreCase) ? p : primary.Code),
             $"removed-site:{code}",
             related,
-            fix: fix);
+            fix: fix,
+            help: string.Concat(char.ToUpperInvariant(todo[0][0]).ToString(), string.Join("; ", todo)[1..], "."));
     }
+
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

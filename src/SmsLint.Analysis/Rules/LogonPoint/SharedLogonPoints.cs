@@ -146,8 +146,9 @@ internal static class SharedLogonPoints
         {
             if (OnLogonPoint(lp, site.Code) is { } onLp)
             {
-                return onLp;
+                return TextAnchor.IsOpaque(onLp.File) ? TextAnchor.ForSite(null, lp, site.Code, onLp.File) : onLp;
             }
+
 
             if (lp.CopyLogFile is { } copyLogFile && lp.CopyLog is { } copyLog)
             {

@@ -66,6 +66,13 @@ public static class TextAnchor
             return Evidence.Start(compver, note);
         }
 
+        // Any other text of the same server share (a master logon script, an inbox file).
+        if (server?.Files.Where(f => f.Text is not null && !IsOpaque(f)).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault() is { } text)
+        {
+            return Evidence.Start(text, note);
+        }
+
+
         if (code is not null)
         {
             foreach (var lp in model.LogonPoints)
@@ -96,7 +103,32 @@ public static class TextAnchor
         return lp is not null ? ForSite(model, lp, code, file, note) : ForSiteBinary(model, file, code, hotfixes: false, note);
     }
 
-    private static Evidence? Declared(SnapshotModel model, string code, bool hotfixes, string? note)
+    /// <summary>
+    /// For any binary of the snapshot: a site server's as <see cref="ForSiteBinary"/>; a logon point's
+    /// on its Copylog.tcf line for that file (or the file's first line); a CAP's on its base Compver.ini.
+    /// </summary>
+    public static Evidence ForBinary(SnapshotModel model, LoadedFile binary, string? note = null)
+    {
+        if (model.SiteServers.FirstOrDefault(s => s.Files.Contains(binary)) is { } server)
+        {
+            return ForSiteBinary(model, binary, server.SiteCode, hotfixes: false, note);
+        }
+
+        if (model.LogonPoints.FirstOrDefault(l => l.Files.Contains(binary)) is { } lp && lp.CopyLogFile is { Text: not null } copyLogFile)
+        {
+            return lp.CopyLog?.Find(binary.File.PathInShare) is { } line ? Evidence.At(copyLogFile, line.Span, note) : Evidence.Start(copyLogFile, note);
+        }
+
+        if (model.Caps.FirstOrDefault(c => c.Files.Contains(binary)) is { BaseCompver: { Text: not null } capCompver })
+        {
+            return Evidence.Start(capCompver, note);
+        }
+
+        return Evidence.Whole(binary, note);
+    }
+
+    private static Evidence? Declared(
+SnapshotModel model, string code, bool hotfixes, string? note)
     {
         if (!model.Hierarchy.Sites.TryGetValue(code.ToUpperInvariant(), out var site))
         {

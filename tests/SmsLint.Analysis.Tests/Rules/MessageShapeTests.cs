@@ -21,12 +21,14 @@ namespace SmsLint.Tests.Rules;
 public sealed partial class MessageShapeTests
 {
     /// <summary>
-    /// The bound on a message's own words (quoted data excluded): 180 characters is two lines of a
-    /// 100-column terminal after the 'path:line:col: warning:' prefix, short enough for the title of
-    /// a GitHub annotation and for one row of the HTML report, and long enough for a problem with
-    /// two or three named parts. The quoted data is excluded because a path can be 80 characters.
+    /// The bound on a message's own words: 200 characters, each quoted value counted as the three
+    /// characters of '…' (a path alone can be 80). That is two lines of a 100-column terminal, which
+    /// holds the problem with two or three named parts; the old messages ran to 620 characters
+    /// because they carried the remedy, which is now the help line, and which sarif-tools and the
+    /// HTML report cut or group badly. 160 would force dropping named parts (the sites of a domain,
+    /// the two versions that differ) that the reader needs to act on.
     /// </summary>
-    private const int MaxWords = 180;
+    private const int MaxWords = 200;
 
     private static readonly Lazy<IReadOnlyList<(string Run, Finding Finding)>> All = new(Collect);
 
@@ -154,7 +156,10 @@ public sealed partial class MessageShapeTests
         var bad = new List<string>();
         foreach (var (run, f) in All.Value)
         {
-            if (IsBinaryPath(run, f.Location.Path))
+            // SMS0002 says that a file which should be text is not: that file is its subject, and
+            // there is no other place the finding could go.
+            if (f.Rule.Id != "SMS0002" && IsBinaryPath(run, f.Location.Path))
+
             {
                 bad.Add($"{run}: {f.Rule.Id}: {f.Location.Path}");
             }

@@ -73,7 +73,7 @@ public sealed class CopyLogReadOnlyAfterSp2 : Rule
             {
                 var names = Hotfix.PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
                 context.Report(
-                    $"Copylog.tcf left read-only after SP2 (Q264630 workaround): cannot tell for {names} of {domain.Description}, whose sites ({domain.SitesText}) are all at SP2 or later, because {CaptureFacts.Unknown(model, unknown, "read-only attribute")}.",
+                    $"Copylog.tcf left read-only after SP2 (Q264630 workaround): cannot tell for {names} of {domain.Description}, all of whose sites are at SP2 or later, because {CaptureFacts.Unknown(model, unknown, "read-only attribute")}.",
                     Evidence.Start(unknown[0], "The read-only attribute of this file is not known."),
                     $"readonly-unknown:{domain.Description.ToUpperInvariant()}",
                     [.. unknown.Skip(1).Select(f => Evidence.Start(f, "The read-only attribute of this file is not known.")), .. domain.SiteEvidence()],

@@ -20,7 +20,6 @@ public sealed class ParseError : Rule
                 var line = file.Text?.GetLineText(file.Text.GetLineNumber(error.Span.Start)).Trim() ?? string.Empty;
                 context.Report(
                     $"Line could not be parsed in '{file.File.FileName}': {InputProblemRule.OneClause(error.Message)}.",
-
                     Evidence.At(file, error.Span),
                     $"parse:{line}");
             }

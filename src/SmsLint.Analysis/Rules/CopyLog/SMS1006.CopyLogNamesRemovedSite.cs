@@ -82,7 +82,7 @@ public sealed class CopyLogNamesRemovedSite : Rule
         var todo = new List<string>();
         if (own.Count > 0)
         {
-            todo.Add($"delete its {Plural(own.Count, "site-specific line")} ('SITES\\{code}\\...')");
+            todo.Add($"delete the {Plural(own.Count, "site-specific line")} of '{code}' ('SITES\\{code}\\...')");
         }
 
         if (shared.Count > 0)

@@ -108,7 +108,7 @@ public sealed class PlanTests
         var (_, json, _) = CliRunner.Run(Args("Q262677-plan-older-site-loses-new-clients", "--format", "json", "--fail-on", "none"));
         using var doc = JsonDocument.Parse(json);
         var predicted = doc.RootElement.GetProperty("predicted").EnumerateArray().ToList();
-        Assert.Contains(predicted, p => p.GetProperty("ruleId").GetString() == "SMS2002" && p.GetProperty("message").GetString()!.Contains("a new client that lies only inside the boundaries of 'EST' is not installed at all until 'EST' is upgraded", StringComparison.Ordinal));
+        Assert.Contains(predicted, p => p.GetProperty("ruleId").GetString() == "SMS2002" && p.GetProperty("message").GetString()!.Contains("New clients go only to the newest site of a shared logon point: 'EST'", StringComparison.Ordinal));
         var upgrades = doc.RootElement.GetProperty("upgrades").EnumerateArray().ToList();
         var only = Assert.Single(upgrades);
         Assert.Equal("CEN", only.GetProperty("site").GetString());

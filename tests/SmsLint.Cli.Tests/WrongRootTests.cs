@@ -23,7 +23,7 @@ public sealed class WrongRootTests : IDisposable
     }
 
     private static void AssertExpectedNamed(string text) =>
-        Assert.Contains("error: The snapshot root holds no machine folder with a recognised share: expected 'MACHINE/SHARE/...' with SHARE one of SMSLOGON, NETLOGON, REPL$, SMS_SHR, SMS_<CODE>, CAP_<CODE>, C$ or ADMIN$", text, StringComparison.Ordinal);
+        Assert.Contains("error: The snapshot root holds no machine folder with a recognised share: expected 'MACHINE/SHARE/...'", text, StringComparison.Ordinal);
 
     [Fact]
     public void An_empty_folder_fails_the_gate()

@@ -33,6 +33,8 @@ public sealed class RuleContext
     /// Reports a finding at <paramref name="primary"/>. <paramref name="subject"/> names what it is
     /// about without line numbers (a site code, a file entry); it keys the line-independent
     /// fingerprint. Every other file that is evidence goes in <paramref name="related"/>.
+    /// <paramref name="message"/> states the problem in one sentence that opens with the same words
+    /// for every finding of the rule; the instance-specific remedy goes in <paramref name="help"/>.
     /// </summary>
     public Finding Report(
         string message,
@@ -40,7 +42,8 @@ public sealed class RuleContext
         string subject,
         IEnumerable<Evidence>? related = null,
         Level? level = null,
-        Fix? fix = null)
+        Fix? fix = null,
+        string? help = null)
     {
         var finding = new Finding(
             Rule.Descriptor,
@@ -51,6 +54,7 @@ public sealed class RuleContext
             subject)
         {
             Fix = fix,
+            Help = help,
         };
         _findings.Add(finding);
         return finding;

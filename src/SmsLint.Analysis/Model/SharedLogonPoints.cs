@@ -140,8 +140,9 @@ public static class SharedLogonPoints
         {
             if (OnLogonPoint(lp, site.Code) is { } onLp)
             {
-                return onLp;
+                return TextAnchor.IsOpaque(onLp.File) ? TextAnchor.ForSite(null, lp, site.Code, onLp.File) : onLp;
             }
+
 
             if (lp.CopyLogFile is { } copyLogFile && lp.CopyLog is { } copyLog)
             {

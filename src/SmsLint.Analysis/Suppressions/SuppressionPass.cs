@@ -41,11 +41,11 @@ public static class SuppressionPass
         bool Selected(string id) => options.RunsRule(id);
 
         var extra = new List<Finding>();
-        void Report(string ruleId, string message, Location where, string subject)
+        void Report(string ruleId, string message, Location where, string subject, string? help = null)
         {
             if (reports(ruleId) && rules.Find(ruleId)?.Descriptor is { } rule)
             {
-                extra.Add(new Finding(rule, options.LevelOverrides.GetValueOrDefault(rule.Id, rule.DefaultLevel), message, where, [], subject));
+                extra.Add(new Finding(rule, options.LevelOverrides.GetValueOrDefault(rule.Id, rule.DefaultLevel), message, where, [], subject) { Help = help });
             }
         }
 
@@ -57,15 +57,18 @@ public static class SuppressionPass
             var name = d.File.File.FileName;
             if (!options.InlineSuppressions)
             {
-                Report(InlineDirectives.InvalidSuppressionId, $"The suppression comment in '{name}' has no effect: inline suppressions are turned off (--no-inline-suppressions or inlineSuppressions: false); declare the suppression in the configuration file instead.", where, $"forbidden:{d.LineText}");
+                Report(InlineDirectives.InvalidSuppressionId, $"Suppression comment has no effect: '{name}' has one, and inline suppressions are turned off.", where, $"forbidden:{d.LineText}", "Declare the suppression in the configuration file instead (inline suppressions are off through --no-inline-suppressions or inlineSuppressions: false).");
             }
             else if (d.Problem is { } problem)
             {
-                Report(InlineDirectives.InvalidSuppressionId, $"The suppression comment in '{name}' suppresses nothing: {problem}.", where, $"invalid:{d.LineText}");
+                var cut = problem.IndexOf("; ", StringComparison.Ordinal);
+                var what = cut < 0 ? problem : problem[..cut];
+                string? remedy = cut < 0 ? null : char.ToUpperInvariant(problem[cut + 2]) + problem[(cut + 3)..] + ".";
+                Report(InlineDirectives.InvalidSuppressionId, $"Suppression comment has no effect: the one in '{name}' is malformed, {what}.", where, $"invalid:{d.LineText}", remedy);
             }
             else if (d.Until is { } until && until < options.Today)
             {
-                Report(InlineDirectives.ExpiredSuppressionId, $"The suppression of {string.Join(", ", d.RuleIds)} in '{name}' expired on {Date(until)} and no longer suppresses anything; fix the finding, or renew the date with a reason that still holds.", where, $"expired:{d.LineText}");
+                Report(InlineDirectives.ExpiredSuppressionId, $"Suppression has expired: {string.Join(", ", d.RuleIds)} in '{name}' on {Date(until)}, so it suppresses nothing.", where, $"expired:{d.LineText}", "Fix the finding, or renew the date with a reason that still holds.");
             }
             else
             {
@@ -79,7 +82,7 @@ public static class SuppressionPass
         {
             if (s.Expires is { } expires && expires < options.Today)
             {
-                ReportDeclared(InlineDirectives.ExpiredSuppressionId, s, $"The declared suppression of {s.RuleId} for '{s.PathGlob}' expired on {Date(expires)} and no longer suppresses anything; fix the findings, or renew the date with a reason that still holds.", "expired");
+                ReportDeclared(InlineDirectives.ExpiredSuppressionId, s, $"Suppression has expired: {s.RuleId} declared for '{s.PathGlob}' on {Date(expires)}, so it suppresses nothing.", "expired", "Fix the findings, or renew the date with a reason that still holds.");
             }
             else
             {
@@ -132,7 +135,7 @@ public static class SuppressionPass
                 if (Selected(id) && !usedInline.Contains((d, id)))
                 {
                     var scope = d.Scope == DirectiveScope.File ? "in this file" : $"on line {d.TargetLine.ToString(CultureInfo.InvariantCulture)}";
-                    Report(InlineDirectives.UnusedSuppressionId, $"The suppression of {id} in '{d.File.File.FileName}' is unused: {id} reports nothing {scope}; remove the comment.", Location.FromSpan(d.File.Path, d.File.Text!, d.Span), $"unused:{id}:{d.LineText}");
+                    Report(InlineDirectives.UnusedSuppressionId, $"Suppression is unused: {id} in '{d.File.File.FileName}' reports nothing {scope}.", Location.FromSpan(d.File.Path, d.File.Text!, d.Span), $"unused:{id}:{d.LineText}", "Remove the comment.");
                 }
             }
         }
@@ -141,14 +144,14 @@ public static class SuppressionPass
         {
             if (Selected(entry.RuleId) && !usedDeclared.Contains(entry))
             {
-                ReportDeclared(InlineDirectives.UnusedSuppressionId, entry, $"The declared suppression of {entry.RuleId} for '{entry.PathGlob}' is unused: {entry.RuleId} reports nothing there; remove it from the configuration.", "unused");
+                ReportDeclared(InlineDirectives.UnusedSuppressionId, entry, $"Suppression is unused: {entry.RuleId} declared for '{entry.PathGlob}' reports nothing there.", "unused", "Remove it from the configuration.");
             }
         }
 
         result.AddRange(extra);
         return result;
 
-        void ReportDeclared(string ruleId, DeclaredSuppression s, string message, string what)
+        void ReportDeclared(string ruleId, DeclaredSuppression s, string message, string what, string? help = null)
         {
             if (options.Config is not { } config)
             {
@@ -159,7 +162,7 @@ public static class SuppressionPass
             {
                 // The configuration file is part of the snapshot: report at its line, like any finding.
                 file.Text ??= config.Text;
-                Report(ruleId, message, Location.FromSpan(file.Path, config.Text, s.Span), $"declared-{what}:{s.RuleId}:{s.PathGlob}");
+                Report(ruleId, message, Location.FromSpan(file.Path, config.Text, s.Span), $"declared-{what}:{s.RuleId}:{s.PathGlob}", help);
             }
             else if (reports(ruleId))
             {
@@ -167,7 +170,7 @@ public static class SuppressionPass
                 notifications.Add(new Notification(
                     $"SMS-CONFIG-{what.ToUpperInvariant()}-SUPPRESSION",
                     Level.Warning,
-                    $"{config.FilePath}:{line.ToString(CultureInfo.InvariantCulture)}: {message} ({ruleId})"));
+                    $"{config.FilePath}:{line.ToString(CultureInfo.InvariantCulture)}: {message} {help} ({ruleId})"));
             }
         }
     }

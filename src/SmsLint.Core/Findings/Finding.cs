@@ -23,6 +23,13 @@ public sealed record Finding(
 {
     public Fix? Fix { get; init; }
 
+    /// <summary>
+    /// What to do about this instance, in one or two sentences (which line to delete, which file to
+    /// copy where), or null when the rule page's Remedy says it all. The message states the problem;
+    /// this carries the instance-specific remedy, printed as <c>= help:</c> under the finding.
+    /// </summary>
+    public string? Help { get; init; }
+
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
     /// <summary>Fingerprints keyed by name (primaryLocationLineHash, smslint/v1), filled by the engine.</summary>

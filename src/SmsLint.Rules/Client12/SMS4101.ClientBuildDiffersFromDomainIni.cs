@@ -35,10 +35,12 @@ public sealed class ClientBuildDiffersFromDomainIni() : Rule(new() { Id = "SMS41
             }
 
             context.Report(
-                $"Client '{client.Machine}' has BuildNo '{clientBuild.Value.Text}' in Sms.ini but Domain.ini on its logon server '{server.Machine}' has '{serverBuild.Value.Text}'; client setup and the inventory agent treat the difference as a pending upgrade and reinstall the client software at their next run. If the site was not upgraded on purpose, check that '{server.Machine}' carries the site's current Domain.ini; otherwise let the logon script run on '{client.Machine}' so the upgrade completes.",
+                $"Client build differs from its logon server's Domain.ini: '{client.Machine}' has BuildNo '{clientBuild.Value.Text}', Domain.ini on '{server.Machine}' has '{serverBuild.Value.Text}'.",
                 Evidence.At(client.SmsIniFile!, clientBuild.Value),
                 $"{client.Machine.ToUpperInvariant()}:{server.Machine.ToUpperInvariant()}:buildno",
-                related);
+                related,
+                help: $"Client setup and the inventory agent take this for a pending upgrade and reinstall the client software: if the site was not upgraded on purpose, check that '{server.Machine}' carries the site's current Domain.ini; otherwise let the logon script run on '{client.Machine}' so the upgrade completes.");
+
         }
     }
 }

@@ -22,15 +22,16 @@ public sealed class ClientSetupIncomplete() : Rule(new() { Id = "SMS4102", Title
                 && !phase.Value.Text.Equals("installed", StringComparison.OrdinalIgnoreCase))
             {
                 context.Report(
-                    $"Client '{machine}' has SetupPhase '{phase.Value.Text}' in Sms.ini instead of 'installed': {Meaning(phase.Value.Text)} Restart '{machine}' (or have its user log on again) so SMSRUN calls client setup, and make sure no SMS client component is running while it updates the files.",
+                    $"Client setup is incomplete: '{machine}' has SetupPhase '{phase.Value.Text}' in Sms.ini, not 'installed'.",
                     Evidence.At(file, phase.Value),
                     $"{machine.ToUpperInvariant()}:setupphase",
-                    ServerEvidence(client));
+                    ServerEvidence(client),
+                    help: $"{char.ToUpperInvariant(Meaning(phase.Value.Text)[0])}{Meaning(phase.Value.Text)[1..]} Restart '{machine}' (or have its user log on again) so SMSRUN calls client setup, and make sure no SMS client component is running while it updates the files.");
             }
 
-            Report(context, client, ini, "FilesNotDownloaded", "client setup could not download these files from the logon server, so the client runs with missing or old SMS files",
+            Report(context, client, ini, "FilesNotDownloaded", "Client setup could not download these files from the logon server, so the client runs with missing or old SMS files",
                 "Check that the logon server's SMS_SHR holds the files and that the client can reach it, then run the SMS logon script again.");
-            Report(context, client, ini, "SysFilesNotModified", "client setup could not change these system files, so the SMS client is not started or configured as the site intends",
+            Report(context, client, ini, "SysFilesNotModified", "Client setup could not change these system files, so the SMS client is not started or configured as the site intends",
                 "Make sure the files are writable (not read-only, not locked by another program) and run the SMS logon script again.");
         }
     }
@@ -43,10 +44,12 @@ public sealed class ClientSetupIncomplete() : Rule(new() { Id = "SMS4102", Title
         }
 
         context.Report(
-            $"Client '{client.Machine}' lists '{entry.Value.Text}' under [WorkstationStatus] {key} in Sms.ini: {meaning}. {remedy}",
+            $"Client setup is incomplete: '{client.Machine}' lists '{entry.Value.Text}' under [WorkstationStatus] {key} in Sms.ini.",
             Evidence.At(client.SmsIniFile!, entry.Value),
             $"{client.Machine.ToUpperInvariant()}:{key.ToLowerInvariant()}",
-            ServerEvidence(client));
+            ServerEvidence(client),
+            help: $"{meaning}: {char.ToLowerInvariant(remedy[0])}{remedy[1..]}");
+
     }
 
     private static List<Evidence> ServerEvidence(Model.ClientMachine client) =>

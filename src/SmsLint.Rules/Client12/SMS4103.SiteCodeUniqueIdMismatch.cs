@@ -32,10 +32,12 @@ public sealed class SiteCodeUniqueIdMismatch() : Rule(new() { Id = "SMS4103", Ti
 
             var prefix = id[..3];
             context.Report(
-                $"Client '{client.Machine}' has SMS Unique ID '{id}', allocated by site '{prefix.ToUpperInvariant()}', but reports to site '{site}' (SiteCode in Sms.ini); the client was moved between sites, typically after logging on through another site's logon server more often than InvAgtFalseLogonCount allows, or its Sms.ini was copied from another machine. If '{site}' is not the site that should own '{client.Machine}', map the client to its site in Smsls.ini (DOMAIN:SITE or \\\\SERVER) and turn off automatic logon-server detection for sites that share the domain.",
+                $"Client reports to another site than the one that allocated its ID: '{client.Machine}' has SMS Unique ID '{id}' of site '{prefix.ToUpperInvariant()}' and reports to '{site}'.",
                 Evidence.At(client.SmsIniFile!, uniqueId.Value),
                 $"{client.Machine.ToUpperInvariant()}:unique-id-site",
-                [Evidence.At(client.SmsIniFile!, siteCode.Value, $"The client reports to site '{site}'.")]);
+                [Evidence.At(client.SmsIniFile!, siteCode.Value, $"The client reports to site '{site}'.")],
+                help: $"The client was moved between sites, typically after logging on through another site's logon server more often than InvAgtFalseLogonCount allows, or its Sms.ini was copied from another machine: if '{site}' should not own '{client.Machine}', map the client to its site in Smsls.ini (DOMAIN:SITE or \\\\SERVER) and turn off automatic logon-server detection for sites that share the domain.");
+
         }
     }
 }

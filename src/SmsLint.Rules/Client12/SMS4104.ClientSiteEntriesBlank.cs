@@ -52,10 +52,12 @@ public sealed class ClientSiteEntriesBlank() : Rule(new() { Id = "SMS4104", Titl
             }
 
             context.Report(
-                $"Client '{client.Machine}' has {names} blank in Sms.ini, so audit packages and the site and domain checks of the client components have nothing to evaluate. When the site is a secondary site created with SMS 1.2 SP3 or SP4, restart the SMS_INVENTORY_AGENT_NT service on the secondary site server (or run Upgrade.bat there from a drive mapped to a logon server); then run the SMS logon script on '{client.Machine}' so client setup fills the entries from Domain.ini.",
+                $"Client site entries are blank in Sms.ini: '{client.Machine}' has {names} empty.",
                 Evidence.At(file, blank[0].Entry.Span),
                 $"{client.Machine.ToUpperInvariant()}:blank-site-entries",
-                related);
+                related,
+                help: $"When the site is a secondary site created with SMS 1.2 SP3 or SP4, restart the SMS_INVENTORY_AGENT_NT service on the secondary site server (or run Upgrade.bat there from a drive mapped to a logon server); then run the SMS logon script on '{client.Machine}' so client setup fills the entries from Domain.ini, which audit packages and the client components' site and domain checks need.");
+
         }
     }
 

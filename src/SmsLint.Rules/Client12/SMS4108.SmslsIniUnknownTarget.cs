@@ -60,10 +60,11 @@ public sealed class SmslsIniUnknownTarget() : Rule(new() { Id = "SMS4108", Title
             .Select(s => Evidence.At(s.DomainIniFile!, s.DomainIni!.Section("Servers")!.Headers[0].Span, $"Domain.ini on '{s.Machine}' lists the logon servers of its domain."))
             .ToList();
         context.Report(
-            $"'{file.File.FileName}' on '{file.File.Machine}/{file.File.Share}' maps '{entry.Key.Text}' in [{section.Name}] to logon server '{entry.Value.Text}', but '{server}' is neither a captured SMS_SHR share nor a server listed in a captured Domain.ini ({List(known)}); SETLS takes the first mapping that yields a server, so the matching clients are sent to a machine that is not a logon server and client setup and inventory do not run for them. Point the entry at one of the site's logon servers, or remove it.",
+            $"Smsls.ini maps clients to an unknown target: '{entry.Key.Text}' in [{section.Name}] on '{file.File.Machine}/{file.File.Share}' goes to '{entry.Value.Text}', which is no known logon server ({List(known)}).",
             Evidence.At(file, entry.Value),
             $"{file.File.Machine.ToUpperInvariant()}/{file.File.Share.ToUpperInvariant()}:{section.Name.ToUpperInvariant()}:{entry.Key.Text.ToUpperInvariant()}:server",
-            related);
+            related,
+            help: $"Point the entry at one of the site's logon servers, or remove it: SETLS takes the first mapping that yields a server, so the matching clients are sent to '{server}', where client setup and inventory do not run for them.");
     }
 
     private static void CheckSite(
@@ -76,10 +77,12 @@ public sealed class SmslsIniUnknownTarget() : Rule(new() { Id = "SMS4108", Title
 
         var related = evidence.Select(s => Evidence.At(s.File, s.Entry.Span, $"A known site: {s.Describe()}.")).ToList();
         context.Report(
-            $"'{file.File.FileName}' on '{file.File.Machine}/{file.File.Share}' maps '{entry.Key.Text}' in [{section.Name}] to site '{site}' of domain '{domain}', but no site '{site}' appears in the snapshot (known sites: {List(known)}); SETLS finds no logon server of that site for the matching clients, so they are not installed or inventoried where intended. Correct the site code (DOMAIN:SITE), or remove the entry.",
+            $"Smsls.ini maps clients to an unknown target: '{entry.Key.Text}' in [{section.Name}] on '{file.File.Machine}/{file.File.Share}' goes to site '{site}' of domain '{domain}', which is no known site ({List(known)}).",
             Evidence.At(file, entry.Value),
             $"{file.File.Machine.ToUpperInvariant()}/{file.File.Share.ToUpperInvariant()}:{section.Name.ToUpperInvariant()}:{entry.Key.Text.ToUpperInvariant()}:site",
-            related);
+            related,
+            help: "Correct the site code (DOMAIN:SITE), or remove the entry: SETLS finds no logon server of that site for the matching clients, so they are not installed or inventoried where intended.");
+
     }
 
     private static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));

@@ -25,10 +25,12 @@ public sealed class Sms12LeftoverOnSms20Client() : Rule(new() { Id = "SMS4109", 
                 var idText = id is not null && id.Value.Text.Length > 0 ? $", which holds the SMS 1.x Unique ID '{id.Value.Text}'" : string.Empty;
                 var scrub = isSms1x ? string.Empty : " (20CliCln.bat /scrub does not remove it)";
                 context.Report(
-                    $"Client '{client.Machine}' runs the SMS 2.0 client ('{client.SmsCfgFile!.File.FileName}') but still has '{leftover.File.FileName}' ({what}){idText}; such remnants are a known cause of duplicate SMS IDs, above all when the disk is imaged. Delete every copy of '{leftover.File.FileName}' from '{client.Machine}'{scrub}, and before imaging a master computer also remove Smscfg.ini and the SMS Unique Identifier.",
+                    $"SMS 2.0 client still has an SMS 1.x client ini: '{client.Machine}' runs '{client.SmsCfgFile!.File.FileName}' and has '{leftover.File.FileName}' ({what}){idText}.",
                     id is not null && id.Value.Text.Length > 0 ? Evidence.At(leftover, id.Value) : Evidence.Start(leftover),
                     $"{client.Machine.ToUpperInvariant()}:{leftover.File.FileName.ToLowerInvariant()}",
-                    related);
+                    related,
+                    help: $"Delete every copy of '{leftover.File.FileName}' from '{client.Machine}'{scrub}, and before imaging a master computer also remove Smscfg.ini and the SMS Unique Identifier: such remnants are a known cause of duplicate SMS IDs.");
+
             }
         }
     }

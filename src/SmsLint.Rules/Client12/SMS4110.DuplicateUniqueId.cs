@@ -39,10 +39,12 @@ public sealed class DuplicateUniqueId() : Rule(new() { Id = "SMS4110", Title = "
             {
                 var others = holders.Where(h => !ReferenceEquals(h.Client, client)).ToList();
                 context.Report(
-                    $"Client '{client.Machine}' has SMS Unique ID '{entry.Value.Text}' in Sms.ini, the same as {string.Join(", ", others.Select(o => $"'{o.Client.Machine}'"))}; the site cannot tell the machines apart, so their inventories are mixed up and packages can reach the wrong computer. Keep the ID on one machine; on the others remove the SMS client, delete Sms.ini, and run the SMS logon script so client setup allocates a new ID.",
+                    $"Clients share one SMS Unique ID: '{client.Machine}' has '{entry.Value.Text}', as {string.Join(", ", others.Select(o => $"'{o.Client.Machine}'"))} do.",
                     Evidence.At(client.SmsIniFile!, entry.Value),
                     $"{client.Machine.ToUpperInvariant()}:unique-id:{id}",
-                    others.Select(o => Evidence.At(o.Client.SmsIniFile!, o.Entry.Value, $"'{o.Client.Machine}' has the same SMS Unique ID.")));
+                    others.Select(o => Evidence.At(o.Client.SmsIniFile!, o.Entry.Value, $"'{o.Client.Machine}' has the same SMS Unique ID.")),
+                    help: "Keep the ID on one machine; on the others remove the SMS client, delete Sms.ini and run the SMS logon script so client setup allocates a new ID, or their inventories stay mixed up and packages can reach the wrong computer.");
+
             }
         }
     }

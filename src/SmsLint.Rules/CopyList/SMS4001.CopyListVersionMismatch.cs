@@ -39,10 +39,12 @@ public sealed class CopyListVersionMismatch() : Rule(new() { Id = "SMS4001", Tit
             }
 
             context.Report(
-                $"Client '{client.Machine}' has CopyListVersion '{clientVersion.Value.Text}' in Sms.ini but its logon server '{server.Machine}' has '{serverVersion.Value.Text}' in '{listFile.File.FileName}'; the client services stay at the old version until client setup runs again (have users run the SMS logon script, or apply SMS 1.2 SP3 or later so Climonnt and the inventory agent detect the change).",
+                $"Client CopyListVersion differs from its logon server's copy list: '{client.Machine}' has '{clientVersion.Value.Text}', '{listFile.File.FileName}' on '{server.Machine}' has '{serverVersion.Value.Text}'.",
                 Evidence.At(client.SmsIniFile!, clientVersion.Value),
                 $"{client.Machine.ToUpperInvariant()}:{server.Machine.ToUpperInvariant()}:{listName.ToLowerInvariant()}",
-                related);
+                related,
+                help: $"Have the users of '{client.Machine}' run the SMS logon script so client setup runs again, or apply SMS 1.2 SP3 or later so Climonnt and the inventory agent detect the change: until then the client services stay at the old version.");
+
         }
     }
 

@@ -73,10 +73,12 @@ public sealed class LogonServersDisagree() : Rule(new() { Id = "SMS4002", Title 
 
             var server = copy.Site.Server.Machine;
             context.Report(
-                $"Logon server '{server}' of site '{site}' has CopyListVersion '{copy.Line.Value.Text}' in '{copy.File.File.FileName}' but '{current.Site.Server.Machine}' of the same site has '{current.Line.Value.Text}'; clients that run client setup from '{server}' compare against a different copy list and miss or repeat client updates. Let Maintenance Manager copy the current copy lists and client files to '{server}' again (check that the site can reach it; re-saving SMS\\System.map makes the site regenerate the lists).",
+                $"Logon servers of one site have different copy lists: '{copy.File.File.FileName}' on '{server}' of site '{site}' has CopyListVersion '{copy.Line.Value.Text}', '{current.Site.Server.Machine}' has '{current.Line.Value.Text}'.",
                 Evidence.At(copy.File, copy.Line.Value),
                 $"{site}:{server.ToUpperInvariant()}:{listName}",
-                related);
+                related,
+                help: $"Let Maintenance Manager copy the current copy lists and client files to '{server}' again (check that the site can reach it; re-saving SMS\\System.map makes the site regenerate the lists): clients that run client setup from '{server}' miss or repeat client updates.");
+
         }
     }
 

@@ -27,10 +27,12 @@ public sealed class CopyListVersionMissing() : Rule(new() { Id = "SMS4003", Titl
                 }
 
                 context.Report(
-                    $"Copy list '{file.File.FileName}' on logon server '{server.Machine}' has no CopyListVersion line, so client setup and the SMS 1.2 SP3 client monitor have nothing to compare with the clients' Sms.ini and never detect that the client files changed. Do not edit the list by hand (Microsoft does not support it): re-save SMS\\System.map on the site server so Maintenance Manager regenerates the copy lists and copies them to '{server.Machine}'.",
+                    $"Copy list has no CopyListVersion line: '{file.File.FileName}' on logon server '{server.Machine}', so client setup never detects that the client files changed.",
                     Evidence.Start(file),
                     $"{server.Machine.ToUpperInvariant()}:{file.File.FileName.ToLowerInvariant()}",
-                    related);
+                    related,
+                    help: $"Re-save SMS\\System.map on the site server so Maintenance Manager regenerates the copy lists and copies them to '{server.Machine}'; do not edit the list by hand, which Microsoft does not support.");
+
             }
         }
     }

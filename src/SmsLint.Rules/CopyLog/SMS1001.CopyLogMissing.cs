@@ -18,10 +18,21 @@ public sealed class CopyLogMissing() : Rule(new() { Id = "SMS1001", Title = "Log
                 continue;
             }
 
+            // Clicore.exe is a binary: the result goes on a text file of the same logon point (a site's
+            // Compver.ini first), and the binary is the related location.
+            var binary = Evidence.Whole(clicore, "Clicore.exe is on the logon point.");
+            var anchor = lp.Files
+                .Where(f => f.Text is not null && !TextAnchor.IsOpaque(f))
+                .OrderBy(f => f.File.FileName.Equals("Compver.ini", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(f => f.Path, StringComparer.Ordinal)
+                .FirstOrDefault();
             context.Report(
-                $"Logon point '{lp.Machine}' serves '{clicore.File.PathInShare.Replace('/', '\\')}' but has no 'Config\\Copylog.tcf', so the client bootstrap has no record of the site that supplied Clicore.exe and cannot look up that site's 'Sites\\<code>\\Cli_inst.cfg'; copy the file from the PDC's SMSLOGON\\Config folder or start the senior site's Logon Server Manager cycle so that it is written again.",
-                Evidence.Whole(clicore, "Clicore.exe is on the logon point."),
-                "copylog-missing");
+                $"Logon point serves Clicore.exe without a Copylog.tcf: '{lp.Machine}' has '{clicore.File.PathInShare.Replace('/', '\\')}' and no 'Config\\Copylog.tcf'.",
+                anchor is null ? binary : Evidence.Start(anchor, $"A file of logon point '{lp.Machine}', which has no Config\\Copylog.tcf."),
+                "copylog-missing",
+                anchor is null ? null : [binary],
+                help: $"Copy 'Config\\Copylog.tcf' from the PDC's SMSLOGON share to '{lp.Machine}', or start the senior site's Logon Server Manager cycle so that it is written again: without it the client bootstrap cannot find the site that supplied Clicore.exe, nor that site's 'Sites\\<code>\\Cli_inst.cfg'.");
+
         }
     }
 }

@@ -16,9 +16,11 @@ public sealed class CopyLogNoFileSource() : Rule(new() { Id = "SMS1002", Title =
             }
 
             context.Report(
-                $"'{file.File.FileName}' on logon point '{lp.Machine}' has no [FILE SOURCE] section, so the client bootstrap cannot tell which site owns 'x86.bin\\clicore.exe' and retries every 10 minutes; restore the file from the PDC's copy or let an SP2 site's Logon Server Manager rewrite it.",
+                $"Copylog.tcf has no [FILE SOURCE] section: '{file.File.FileName}' on logon point '{lp.Machine}'.",
                 Evidence.Start(file),
-                "no-file-source");
+                "no-file-source",
+                help: $"Restore '{file.File.FileName}' on '{lp.Machine}' from the PDC's copy, or let an SP2 site's Logon Server Manager rewrite it.");
+
         }
     }
 }

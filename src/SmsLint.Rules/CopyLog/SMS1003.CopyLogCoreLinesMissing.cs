@@ -22,9 +22,10 @@ public sealed class CopyLogCoreLinesMissing() : Rule(new() { Id = "SMS1003", Tit
             if (!doc.FileSource.Any(e => !e.IsSiteSpecific))
             {
                 context.Report(
-                    $"[FILE SOURCE] in '{file.File.FileName}' on logon point '{lp.Machine}' holds only site-specific 'SITES\\...' lines; the shared lines such as 'x86.bin\\clicore.exe' are gone, so clients log \"Couldn't find line in the FILE SOURCE section\" and retry for about 70 minutes. Restore the file from the PDC or another logon point, or let an SP2 site's Logon Server Manager rewrite it.",
+                    $"Copylog.tcf lacks the [FILE SOURCE] lines of core files: '{lp.Machine}' has only site-specific 'SITES\\...' lines, none for 'x86.bin\\clicore.exe'.",
                     header,
-                    "only-site-lines");
+                    "only-site-lines",
+                    help: $"Restore '{file.File.FileName}' on '{lp.Machine}' from the PDC or another logon point, or let an SP2 site's Logon Server Manager rewrite it.");
                 continue;
             }
 
@@ -37,10 +38,12 @@ public sealed class CopyLogCoreLinesMissing() : Rule(new() { Id = "SMS1003", Tit
                 }
 
                 context.Report(
-                    $"[FILE SOURCE] in '{file.File.FileName}' on logon point '{lp.Machine}' has no line for '{core}', although the file is on the logon point; clients cannot find its owning site. Restore the line (for example '{core}=<site code>') from the PDC's copy or let an SP2 site's Logon Server Manager rewrite it.",
+                    $"Copylog.tcf lacks the [FILE SOURCE] lines of core files: '{lp.Machine}' has none for '{core}', which is on the logon point.",
                     header,
                     $"missing:{core}",
-                    [Evidence.Whole(onDisk, $"'{core}' is present on the logon point.")]);
+                    [Evidence.Whole(onDisk, $"'{core}' is present on the logon point.")],
+                    help: $"Restore the line ('{core}=<site code>') from the PDC's copy, or let an SP2 site's Logon Server Manager rewrite the file.");
+
             }
         }
     }

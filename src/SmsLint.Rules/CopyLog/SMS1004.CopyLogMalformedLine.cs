@@ -25,9 +25,10 @@ public sealed class CopyLogMalformedLine() : Rule(new() { Id = "SMS1004", Title 
             foreach (var line in doc.Malformed)
             {
                 context.Report(
-                    $"Line '{line.Text.Text}' in the [FILE SOURCE] section of '{name}' on logon point '{lp.Machine}' is not of the form 'path=SITECODE', so the client bootstrap cannot use it; correct it (for example 'x86.bin\\clicore.exe=AAA') or delete it and let a Logon Server Manager at SP2 or later write it again.",
+                    $"Copylog.tcf has a malformed [FILE SOURCE] line: '{line.Text.Text}' on '{lp.Machine}' is not of the form 'path=SITECODE'.",
                     Evidence.At(file, line.Span),
-                    $"malformed:{line.Text.Text.ToLowerInvariant()}");
+                    $"malformed:{line.Text.Text.ToLowerInvariant()}",
+                    help: "Correct the line (for example 'x86.bin\\clicore.exe=AAA'), or delete it and let a Logon Server Manager at SP2 or later write it again.");
             }
 
             var first = new Dictionary<string, CopyLogEntry>(StringComparer.Ordinal);
@@ -49,10 +50,11 @@ public sealed class CopyLogMalformedLine() : Rule(new() { Id = "SMS1004", Title 
                 if (CopyLogSites.ValueSite(earlier) is { } earlierCode && !earlierCode.Equals(entry.Code.Text, StringComparison.OrdinalIgnoreCase))
                 {
                     context.Report(
-                        $"'{entry.Path.Text}' is listed twice in the [FILE SOURCE] section of '{name}' on logon point '{lp.Machine}', first for site '{earlier.Code.Text}' and again for site '{entry.Code.Text}', so it is unclear which site supplied the file; keep only the line naming the site that last copied it.",
+                        $"Copylog.tcf has a malformed [FILE SOURCE] line: '{entry.Path.Text}' on '{lp.Machine}' is listed for site '{earlier.Code.Text}' and again for site '{entry.Code.Text}'.",
                         Evidence.At(file, entry.Code),
                         $"duplicate:{entry.Key}={entry.Code.Text.ToUpperInvariant()}",
-                        [Evidence.At(file, earlier.Span, $"The first line for '{earlier.Path.Text}' names site '{earlier.Code.Text}'.")]);
+                        [Evidence.At(file, earlier.Span, $"The first line for '{earlier.Path.Text}' names site '{earlier.Code.Text}'.")],
+                        help: $"Keep only the line naming the site that last copied '{entry.Path.Text}'.");
                 }
             }
         }
@@ -64,15 +66,18 @@ public sealed class CopyLogMalformedLine() : Rule(new() { Id = "SMS1004", Title 
         if (entry.Code.Text.Length == 0)
         {
             context.Report(
-                $"Line '{CopyLogSites.Describe(entry)}' in the [FILE SOURCE] section of '{name}' on logon point '{lp.Machine}' names no site after '=', so clients cannot tell which site supplied '{entry.Path.Text}'; add the code of the site that copied the file (the senior site when in doubt) or let a Logon Server Manager at SP2 or later rewrite the line.",
+                $"Copylog.tcf has a malformed [FILE SOURCE] line: '{CopyLogSites.Describe(entry)}' on '{lp.Machine}' names no site after '='.",
                 Evidence.At(file, entry.Span),
-                $"empty-code:{entry.Key}");
+                $"empty-code:{entry.Key}",
+                help: $"Add the code of the site that copied '{entry.Path.Text}' (the senior site when in doubt), or let a Logon Server Manager at SP2 or later rewrite the line.");
             return;
         }
 
         context.Report(
-            $"Line '{CopyLogSites.Describe(entry)}' in the [FILE SOURCE] section of '{name}' on logon point '{lp.Machine}' names '{entry.Code.Text}', which is not a site code of three letters or digits; replace it with the code of the site that copied '{entry.Path.Text}' or let a Logon Server Manager at SP2 or later rewrite the line.",
+            $"Copylog.tcf has a malformed [FILE SOURCE] line: '{CopyLogSites.Describe(entry)}' on '{lp.Machine}' names '{entry.Code.Text}', not a site code of three letters or digits.",
             Evidence.At(file, entry.Code),
-            $"bad-code:{entry.Key}");
+            $"bad-code:{entry.Key}",
+            help: $"Replace '{entry.Code.Text}' with the code of the site that copied '{entry.Path.Text}', or let a Logon Server Manager at SP2 or later rewrite the line.");
+
     }
 }

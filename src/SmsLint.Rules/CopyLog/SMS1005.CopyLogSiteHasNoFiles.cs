@@ -52,12 +52,14 @@ public sealed class CopyLogSiteHasNoFiles() : Rule(new() { Id = "SMS1005", Title
                 var first = entries[0];
                 var count = entries.Count == 1
                     ? $"'{first.Path.Text}'"
-                    : $"{entries.Count} files, the first '{first.Path.Text}',";
+                    : $"{entries.Count} files, the first '{first.Path.Text}'";
                 context.Report(
-                    $"'{name}' on logon point '{lp.Machine}' records site '{code}' as the supplier of {count} but the logon point has no 'Sites\\{code}' folder; clients that look up these files go to a site that does not take part in this logon point. Point the lines at the participating site that holds the latest version of each file, or let its Logon Server Manager rewrite them.",
+                    $"Copylog.tcf credits files to a site with no folder on the logon point: '{code}' on '{lp.Machine}' for {count}, and no 'Sites\\{code}'.",
                     Evidence.At(file, first.Code),
                     $"no-site-folder:{code}",
-                    Lcf(lp, code));
+                    Lcf(lp, code),
+                    help: $"Point the lines of '{code}' in '{name}' at the participating site that holds the latest version of each file, or let that site's Logon Server Manager rewrite them.");
+
             }
         }
     }

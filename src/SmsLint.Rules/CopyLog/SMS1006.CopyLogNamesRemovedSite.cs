@@ -76,7 +76,7 @@ public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Tit
         var todo = new List<string>();
         if (own.Count > 0)
         {
-            todo.Add($"delete its {Plural(own.Count, "site-specific line")} ('SITES\\{code}\\...')");
+            todo.Add($"delete the {Plural(own.Count, "site-specific line")} of '{code}' ('SITES\\{code}\\...')");
         }
 
         if (shared.Count > 0)
@@ -115,11 +115,12 @@ public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Tit
                 DeleteOwnLines(file, own));
 
         context.Report(
-            $"'{file.File.FileName}' on logon point '{lp.Machine}' names site '{code}' on {Plural(entries.Count, "line")}, but {why}: the site was removed from the hierarchy and clients that look it up go to a site that no longer exists. To repair it, {string.Join("; ", todo)}.",
+            $"Copylog.tcf names a removed site: '{code}' on {Plural(entries.Count, "line")} of '{lp.Machine}', and {why}.",
             Evidence.At(file, primary.PathSite is { } p && p.Text.Equals(code, StringComparison.OrdinalIgnoreCase) && !primary.Code.Text.Equals(code, StringComparison.OrdinalIgnoreCase) ? p : primary.Code),
             $"removed-site:{code}",
             related,
-            fix: fix);
+            fix: fix,
+            help: string.Concat(char.ToUpperInvariant(todo[0][0]).ToString(), string.Join("; ", todo)[1..], "."));
     }
 
     /// <summary>

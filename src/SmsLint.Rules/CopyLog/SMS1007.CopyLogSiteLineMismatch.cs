@@ -28,10 +28,12 @@ public sealed class CopyLogSiteLineMismatch() : Rule(new() { Id = "SMS1007", Tit
 
                 var owner = pathSite.Text.ToUpperInvariant();
                 context.Report(
-                    $"Line '{CopyLogSites.Describe(entry)}' in '{file.File.FileName}' on logon point '{lp.Machine}' credits a file in the folder of site '{owner}' to site '{value}'; only site '{owner}' writes 'SITES\\{owner}\\', so the line was damaged or edited by hand. Change the value to '{owner}' (the form is 'SITES\\<XXX>\\<file>=<XXX>').",
+                    $"Copylog.tcf credits a site's own file to another site: '{CopyLogSites.Describe(entry)}' on '{lp.Machine}' gives a file of '{owner}' to '{value}'.",
                     Evidence.At(file, entry.Code),
                     $"site-line:{entry.Key}",
-                    [Evidence.At(file, pathSite, $"The path belongs to site '{owner}'.")]);
+                    [Evidence.At(file, pathSite, $"The path belongs to site '{owner}'.")],
+                    help: $"Change the value to '{owner}': only site '{owner}' writes 'SITES\\{owner}\\' lines ('SITES\\<XXX>\\<file>=<XXX>').");
+
             }
         }
     }

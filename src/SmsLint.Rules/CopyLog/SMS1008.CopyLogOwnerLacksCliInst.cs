@@ -41,10 +41,12 @@ public sealed class CopyLogOwnerLacksCliInst() : Rule(new() { Id = "SMS1008", Ti
 
                 var supplier = string.Join(" and ", group.Select(l => $"'{l.Path.Text}'"));
                 context.Report(
-                    $"'{file.File.FileName}' on logon point '{lp.Machine}' names site '{owner}' as the supplier of {supplier}, but {where}; the client bootstrap reads 'Sites\\{owner}\\Cli_inst.cfg' for its installation settings and stops, so no new client installs from this logon point. Point the line at a site that uses this logon point (upgrading such a site to SP2 rewrites it), or enable site '{owner}' on this domain again.",
+                    $"Copylog.tcf credits Clicore.exe to a site without Cli_inst.cfg: '{owner}' on '{lp.Machine}' for {supplier}, and {where}.",
                     Evidence.At(file, line.Code),
                     $"clicore-owner-cli-inst:{owner}",
-                    related);
+                    related,
+                    help: $"Point the line at a site that uses logon point '{lp.Machine}' (upgrading such a site to SP2 rewrites it), or enable site '{owner}' on this domain again.");
+
             }
         }
     }

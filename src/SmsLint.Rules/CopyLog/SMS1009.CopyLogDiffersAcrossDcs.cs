@@ -52,7 +52,7 @@ public sealed class CopyLogDiffersAcrossDcs() : Rule(new() { Id = "SMS1009", Tit
         CopyLogDocument doc)
     {
         var copy = FirstByKey(doc);
-        var remedy = $"copy the PDC's 'SMSLOGON\\Config\\{pdcFile.File.FileName}' to '{bdc.Machine}', or start the senior site's Logon Server Manager cycle, which updates the PDC first and then every other logon point of the domain";
+        var remedy = $"Copy the PDC's 'SMSLOGON\\Config\\{pdcFile.File.FileName}' to '{bdc.Machine}', or start the senior site's Logon Server Manager cycle, which updates the PDC first and then every other logon point of the domain.";
         var extra = new List<CopyLogEntry>();
         foreach (var entry in copy.Values.OrderBy(e => e.Span.Start))
         {
@@ -65,10 +65,11 @@ public sealed class CopyLogDiffersAcrossDcs() : Rule(new() { Id = "SMS1009", Tit
             if (!pdcEntry.Code.Text.Equals(entry.Code.Text, StringComparison.OrdinalIgnoreCase))
             {
                 context.Report(
-                    $"'{file.File.FileName}' on '{bdc.Machine}' credits '{entry.Path.Text}' to site '{entry.Code.Text}', but the PDC '{pdc.Machine}' of domain '{domain}' credits it to site '{pdcEntry.Code.Text}', and the PDC's copy is the master; clients authenticated by '{bdc.Machine}' fetch the file's data from the wrong site. To fix it, {remedy}.",
+                    $"Copylog.tcf differs from the PDC's copy: '{bdc.Machine}' credits '{entry.Path.Text}' to '{entry.Code.Text}', PDC '{pdc.Machine}' of domain '{domain}' to '{pdcEntry.Code.Text}'.",
                     Evidence.At(file, entry.Code),
                     $"differs:{domain}:{entry.Key}",
-                    [Evidence.At(pdcFile, pdcEntry.Span, $"The PDC's line for '{pdcEntry.Path.Text}'.")]);
+                    [Evidence.At(pdcFile, pdcEntry.Span, $"The PDC's line for '{pdcEntry.Path.Text}'.")],
+                    help: remedy);
             }
         }
 
@@ -76,22 +77,26 @@ public sealed class CopyLogDiffersAcrossDcs() : Rule(new() { Id = "SMS1009", Tit
         if (missing.Count > 0)
         {
             var core = missing.Any(e => CopyLogCoreLinesMissing.CoreFiles.Contains(e.Key, StringComparer.OrdinalIgnoreCase))
-                ? "cannot find the site that supplied the bootstrap files and retry every 10 minutes"
+                ? "cannot find the site of the bootstrap files"
                 : "cannot tell which site supplied those files";
             context.Report(
-                $"'{file.File.FileName}' on '{bdc.Machine}' lacks {Lines(missing)} that the PDC '{pdc.Machine}' of domain '{domain}' has ({Names(missing)}); clients authenticated by '{bdc.Machine}' {core}. To fix it, {remedy}.",
+                $"Copylog.tcf differs from the PDC's copy: '{bdc.Machine}' lacks {Lines(missing)} that PDC '{pdc.Machine}' of domain '{domain}' has ({Names(missing)}), so its clients {core}.",
                 Evidence.At(file, doc.FileSourceHeaders[0].Span),
                 $"missing-on-bdc:{domain}",
-                [.. missing.Take(MaxRelatedLines).Select(e => Evidence.At(pdcFile, e.Span, $"The PDC has '{CopyLogSites.Describe(e)}'."))]);
+                [.. missing.Take(MaxRelatedLines).Select(e => Evidence.At(pdcFile, e.Span, $"The PDC has '{CopyLogSites.Describe(e)}'."))],
+                help: remedy);
+
         }
 
         if (extra.Count > 0)
         {
             context.Report(
-                $"'{file.File.FileName}' on '{bdc.Machine}' has {Lines(extra)} that the PDC '{pdc.Machine}' of domain '{domain}' does not ({Names(extra)}); Logon Server Manager copies the PDC's file to every logon point, so either these lines are stale here or the PDC's copy has lost them. Check the PDC's copy first; if it is right, {remedy}.",
+                $"Copylog.tcf differs from the PDC's copy: '{bdc.Machine}' has {Lines(extra)} that PDC '{pdc.Machine}' of domain '{domain}' lacks ({Names(extra)}).",
                 Evidence.At(file, extra[0].Span),
                 $"extra-on-bdc:{domain}",
-                [Evidence.At(pdcFile, pdcDoc.FileSourceHeaders[0].Span, $"The PDC's [FILE SOURCE] section has no line for '{extra[0].Path.Text}'.")]);
+                [Evidence.At(pdcFile, pdcDoc.FileSourceHeaders[0].Span, $"The PDC's [FILE SOURCE] section has no line for '{extra[0].Path.Text}'.")],
+                help: "Logon Server Manager copies the PDC's file to every logon point, so either these lines are stale here or the PDC's copy has lost them: check the PDC's copy first and, if it is right, " + char.ToLowerInvariant(remedy[0]) + remedy[1..]);
+
         }
     }
 

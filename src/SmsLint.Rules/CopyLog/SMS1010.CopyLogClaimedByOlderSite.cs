@@ -31,13 +31,13 @@ public sealed class CopyLogClaimedByOlderSite() : Rule(new() { Id = "SMS1010", T
             var newer = new List<(string Text, SmsVersion Version, Evidence Evidence)>();
             if (compver is { Version: { } cv } && cv.Build > ownerVersion.Build)
             {
-                newer.Add(($"'Sites\\{compver.SiteCode}\\Compver.ini' says '{compver.Raw}'", cv,
+                newer.Add(($"'Sites\\{compver.SiteCode}\\Compver.ini' at '{compver.Raw}'", cv,
                     Evidence.At(compver.File, compver.Span!.Value, $"Site {compver.SiteCode}'s base components on this logon point are version '{compver.Raw}'.")));
             }
 
             if (clicore is { } cc && cc.Version.Build > ownerVersion.Build)
             {
-                newer.Add(($"'{cc.File.File.FileName}' has file version '{cc.Version.ToFileVersionString()}'", cc.Version,
+                newer.Add(($"'{cc.File.File.FileName}' at '{cc.Version.ToFileVersionString()}'", cc.Version,
                     Evidence.Whole(cc.File, $"Clicore.exe on this logon point has file version '{cc.Version.ToFileVersionString()}'.")));
             }
 
@@ -66,10 +66,12 @@ public sealed class CopyLogClaimedByOlderSite() : Rule(new() { Id = "SMS1010", T
             var related = new List<Evidence> { OwnerEvidence(ownerClaim, owner) };
             related.AddRange(newer.Select(n => n.Evidence));
             context.Report(
-                $"'{file.File.FileName}' on logon point '{lp.Machine}' credits '{line.Path.Text}' to site '{owner}', whose build is {ownerVersion.Build} ('{ownerClaim.Raw}' in '{ownerClaim.File.Path}'), but the logon point's client files are build {newestBuild} ({string.Join("; ", newer.Select(n => n.Text))}). A site without the Copylog.tcf fix re-claimed Clicore.exe: new clients are not installed and existing clients copy the newer Clicore.exe into a mixed installation state. {char.ToUpperInvariant(cure[0])}{cure[1..]}, then set the line to {target} on the PDC's Copylog.tcf.",
+                $"Copylog.tcf credits Clicore.exe to a site older than the logon point's files: '{owner}' (build {ownerVersion.Build}, '{ownerClaim.Raw}' in '{ownerClaim.File.Path}') on '{lp.Machine}', whose files are build {newestBuild} ({string.Join(", ", newer.Select(n => n.Text))}).",
                 Evidence.At(file, line.Code),
                 $"older-clicore-owner:{owner}",
-                related);
+                related,
+                help: $"A site without the Copylog.tcf fix re-claimed Clicore.exe, so new clients are not installed and existing ones end in a mixed installation: {cure}, then set the line to {target} on the PDC's Copylog.tcf.");
+
         }
     }
 

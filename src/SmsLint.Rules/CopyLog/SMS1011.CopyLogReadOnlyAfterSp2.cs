@@ -58,10 +58,11 @@ public sealed class CopyLogReadOnlyAfterSp2() : Rule(new() { Id = "SMS1011", Tit
 
                 related.AddRange(domain.SiteEvidence());
                 context.Report(
-                    $"Copylog.tcf on logon point '{lp.Machine}' is read-only although every site of {domain.Description} ({domain.SitesText}) is at SP2 or later, so the Q264630 workaround is still in place and Logon Server Manager cannot update the file; restore the file's original permissions.",
+                    $"Copylog.tcf left read-only after SP2 (Q264630 workaround): '{lp.Machine}' is read-only, and every site of {domain.Description} ({domain.SitesText}) is at SP2 or later.",
                     Evidence.Start(copyLog, "capture.json records this file as read-only."),
                     $"readonly:{lp.Machine.ToUpperInvariant()}",
-                    related);
+                    related,
+                    help: $"Restore the original permissions of Copylog.tcf on '{lp.Machine}' so that Logon Server Manager can update it again.");
             }
 
             // The note only where the workaround can have been applied: logon points shared by several sites.
@@ -69,11 +70,13 @@ public sealed class CopyLogReadOnlyAfterSp2() : Rule(new() { Id = "SMS1011", Tit
             {
                 var names = PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
                 context.Report(
-                    $"Copylog.tcf on {(unknown.Count == 1 ? "logon point" : "logon points")} {names} of {domain.Description}, whose sites ({domain.SitesText}) are all at SP2 or later, may still be read-only from the Q264630 workaround, and SmsLint cannot tell because {CaptureFacts.Unknown(model, unknown, "read-only attribute")}; capture with 'smslint capture', which records the attribute, or check the file's permissions.",
+                    $"Copylog.tcf left read-only after SP2 (Q264630 workaround): cannot tell for {names} of {domain.Description}, all of whose sites are at SP2 or later, because {CaptureFacts.Unknown(model, unknown, "read-only attribute")}.",
                     Evidence.Start(unknown[0], "The read-only attribute of this file is not known."),
                     $"readonly-unknown:{domain.Description.ToUpperInvariant()}",
                     [.. unknown.Skip(1).Select(f => Evidence.Start(f, "The read-only attribute of this file is not known.")), .. domain.SiteEvidence()],
-                    Level.Note);
+                    Level.Note,
+                    help: "Capture with 'smslint capture', which records the read-only attribute, or check the file's permissions on each logon point.");
+
             }
         }
 

@@ -79,10 +79,11 @@ public sealed class CopyLogOlderThanHotfix() : Rule(new() { Id = "SMS1012", Titl
             AddIfAny(related, CaptureFacts.ManifestLine(model, copyLog, $"capture.json: Copylog.tcf last written {CaptureFacts.Time(copyTime.Value)}."));
             AddIfAny(related, CaptureFacts.ManifestLine(model, dll, $"capture.json: Nt_logon.dll last written {CaptureFacts.Time(dllTime.Value)}."));
             context.Report(
-                $"Copylog.tcf on logon point '{lp.Machine}' was last written {CaptureFacts.Time(copyTime.Value)}, before the hotfixed 'Nt_logon.dll' {dllVersion.ToFileVersionString()} ({hotfix.Id}) of site '{site.Code}' ({CaptureFacts.Time(dllTime.Value)}), so the fixed Logon Server Manager has not rewritten it yet and no site of {domain.Description} may be upgraded to SP2 until it has (Q261931).",
+                $"Copylog.tcf not rewritten since the pre-SP2 hotfix: '{lp.Machine}' was last written {CaptureFacts.Time(copyTime.Value)}, before '{site.Code}' got 'Nt_logon.dll' {dllVersion.ToFileVersionString()} ({hotfix.Id}) at {CaptureFacts.Time(dllTime.Value)}.",
                 Evidence.Start(copyLog, $"Last written {CaptureFacts.Time(copyTime.Value)}."),
                 $"older:{lp.Machine.ToUpperInvariant()}:{site.Code}",
-                related);
+                related,
+                help: $"Wait until the fixed Logon Server Manager has rewritten Copylog.tcf on '{lp.Machine}' before upgrading any site of {domain.Description} to SP2 (Q261931).");
         }
 
         if (unknown.Count > 0)
@@ -90,11 +91,13 @@ public sealed class CopyLogOlderThanHotfix() : Rule(new() { Id = "SMS1012", Titl
             var names = PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.Machine}'"));
             var files = dllTime is null ? unknown.Prepend(dll) : unknown;
             context.Report(
-                $"Copylog.tcf on {(unknown.Count == 1 ? "logon point" : "logon points")} {names} of {domain.Description} must have been rewritten since site '{site.Code}' got the hotfixed 'Nt_logon.dll' {dllVersion.ToFileVersionString()} ({hotfix.Id}) before any site there is upgraded to SP2, and SmsLint cannot tell whether it has because {CaptureFacts.Unknown(model, files, "last-write time")}; capture with 'smslint capture', which records file times, or compare the files' modified times (Q261931).",
+                $"Copylog.tcf not rewritten since the pre-SP2 hotfix: cannot tell for {names} of {domain.Description} after '{site.Code}' got 'Nt_logon.dll' {dllVersion.ToFileVersionString()} ({hotfix.Id}), because {CaptureFacts.Unknown(model, files, "last-write time")}.",
                 Evidence.Start(unknown[0], "The last-write time of this file is not known."),
                 $"older-unknown:{domain.Description.ToUpperInvariant()}:{site.Code}",
                 [.. unknown.Skip(1).Select(f => Evidence.Start(f, "The last-write time of this file is not known.")), Evidence.Whole(dll, $"'{dll.File.FileName}' {dllVersion.ToFileVersionString()} of hotfix {hotfix.Id}.")],
-                Level.Note);
+                Level.Note,
+                help: "Capture with 'smslint capture', which records file times, or compare the files' modified times: no site may go to SP2 until Copylog.tcf was rewritten after the hotfix (Q261931).");
+
         }
     }
 

@@ -50,11 +50,17 @@ public sealed class PreSp2HotfixMissing() : Rule(new() { Id = "SMS6003", Title =
             declared = string.Empty;
         }
 
+        // The binary proves it, but the result goes on the text that declares the site's hotfixes or version.
+        var binary = Evidence.Whole(below[0].File!, $"File version '{below[0].Version!.Value.ToFileVersionString()}', below '{below[0].MinVersion.ToFileVersionString()}'.");
+        var primary = TextAnchor.ForSiteBinary(context.Model, below[0].File!, a.Site.Code, hotfixes: true);
+        related.RemoveAll(e => e.File == primary.File && e.Span == primary.Span);
+        related.Insert(0, binary);
         context.Report(
-            $"Site '{a.Site.Code}' (build {a.Build}) shares {a.Domain.Description} with {a.NewerText}, but hotfix {a.HotfixText} is not applied: {files}.{declared} {a.Remedy}",
-            Evidence.Whole(below[0].File!, $"File version '{below[0].Version!.Value.ToFileVersionString()}', below '{below[0].MinVersion.ToFileVersionString()}'."),
+            $"Pre-SP2 hotfix missing where a newer site shares the domain: {a.HotfixText} on '{a.Site.Code}' in {a.Domain.Description} with {a.NewerText}.",
+            primary,
             $"{a.Site.Code}:{a.Hotfix.Id}",
-            related);
+            related,
+            help: $"{char.ToUpperInvariant(files[0])}{files[1..]}.{declared} {a.Remedy}");
     }
 
     private static void ReportDeclared(RuleContext context, HotfixAssessment a)
@@ -67,9 +73,11 @@ public sealed class PreSp2HotfixMissing() : Rule(new() { Id = "SMS6003", Title =
         var files = "no site-server file proves otherwise: " + a.ProofProblems;
         var listed = declared.Hotfixes!.Count == 0 ? "declares no hotfix at all for the site" : $"declares {a.HotfixesEntryText} for the site, without {a.Hotfix.Id}";
         context.Report(
-            $"Site '{a.Site.Code}' (build {a.Build}) shares {a.Domain.Description} with {a.NewerText}, and hierarchy.ini {listed}, so hotfix {a.HotfixText} is missing by declaration; {files}. {a.Remedy} Then add {a.Hotfix.Id} to 'Hotfixes=' in hierarchy.ini.",
+            $"Pre-SP2 hotfix missing where a newer site shares the domain: {a.HotfixText} on '{a.Site.Code}' in {a.Domain.Description} with {a.NewerText}, by hierarchy.ini's declaration.",
             Evidence.At(declared.File, entry.Span, $"Hotfixes of site {a.Site.Code}."),
             $"{a.Site.Code}:{a.Hotfix.Id}",
-            related);
+            related,
+            help: $"hierarchy.ini {listed}, and {files}. {a.Remedy} Then add {a.Hotfix.Id} to 'Hotfixes=' in hierarchy.ini.");
+
     }
 }

@@ -27,7 +27,17 @@ public sealed class HotfixStatusUnknown() : Rule(new() { Id = "SMS6004", Title =
             Evidence primary;
             if (withFile.Count > 0)
             {
-                primary = Evidence.Whole(withFile[0].File!, withFile[0].EvidenceNote);
+                // The unreadable binary is related evidence; the result goes on the text naming the site.
+                primary = TextAnchor.ForSiteBinary(context.Model, withFile[0].File!, a.Site.Code, hotfixes: true);
+                if (TextAnchor.IsOpaque(primary.File))
+                {
+                    primary = Evidence.Whole(withFile[0].File!, withFile[0].EvidenceNote);
+                }
+                else
+                {
+                    related.RemoveAll(e => e.File == primary.File && e.Span == primary.Span);
+                    related.Insert(0, Evidence.Whole(withFile[0].File!, withFile[0].EvidenceNote));
+                }
             }
             else if (a.Site.Declared is { } declared)
             {
@@ -43,10 +53,12 @@ public sealed class HotfixStatusUnknown() : Rule(new() { Id = "SMS6004", Title =
                 ? $"hierarchy.ini has no '[Site {a.Site.Code}]' section with a 'Hotfixes=' key"
                 : $"hierarchy.ini has no 'Hotfixes=' key under '[Site {a.Site.Code}]'";
             context.Report(
-                $"Cannot tell whether hotfix {a.HotfixText} is applied on site '{a.Site.Code}' (build {a.Build}), which shares {a.Domain.Description} with {a.NewerText}: {files}, and {declaration}. Capture the site server's 'SMS_{a.Site.Code}\\bin' files, or record the applied hotfixes with 'Hotfixes=' in hierarchy.ini (an empty value means none). If the hotfix is missing, {a.RemedyText("apply")}",
+                $"Pre-SP2 hotfix status unknown where a newer site shares the domain: cannot tell whether {a.HotfixText} is on '{a.Site.Code}' (build {a.Build}) in {a.Domain.Description} with {a.NewerText}.",
                 primary,
                 $"{a.Site.Code}:{a.Hotfix.Id}",
-                related);
+                related,
+                help: $"{char.ToUpperInvariant(files[0])}{files[1..]}, and {declaration}: capture the site server's 'SMS_{a.Site.Code}\\bin' files, or record the applied hotfixes with 'Hotfixes=' in hierarchy.ini (an empty value means none). If the hotfix is missing, {a.RemedyText("apply")}");
+
         }
     }
 }

@@ -35,19 +35,28 @@ public sealed class CcrRetryBoxNotEmptied() : Rule(new() { Id = "SMS6005", Title
                         $"Ccrretry.box must be emptied after a late CCM fix: site '{a.Site.Code}' (build {a.Build}) has {a.HotfixText} applied and shares {a.Domain.Description} with {a.NewerText}, and '{folder}' still holds {queued.Count} file(s).",
                         Evidence.Whole(queued[0], "A configuration request queued for retry."),
                         $"ccrretry:{a.Site.Code}",
-                        related);
+                        related,
+                        help: $"Stop the SMS Executive service on '{server.Machine}', delete every file in '{folder}', and start the service again, or the installation attempts are retried every hour for seven days (Q264630).");
+
                     continue;
                 }
 
                 if (!server.Files.Any(f => f.File.IsUnder("inboxes")))
                 {
                     var anchor = server.Files.OrderBy(f => f.Path, StringComparer.Ordinal).First();
+                    var where = TextAnchor.IsOpaque(anchor)
+                        ? TextAnchor.ForSiteBinary(context.Model, anchor, a.Site.Code, hotfixes: true, $"'{server.Root}' was captured without 'inboxes'.")
+                        : Evidence.Whole(anchor, $"'{server.Root}' was captured without 'inboxes'.");
+                    var common = a.CommonRelated().Where(e => !(e.File == where.File && e.Span == where.Span)).ToList();
                     context.Report(
-                        $"Ccrretry.box must be emptied after a late CCM fix: site '{a.Site.Code}' (build {a.Build}) has {a.HotfixText} applied and shares {a.Domain.Description} with {a.NewerText}, and the snapshot cannot tell whether '{folder}' is empty, because '{server.Root}' was captured without its 'inboxes' folder.",
-                        Evidence.Whole(anchor, $"'{server.Root}' was captured without 'inboxes'."),
+                        $"Ccrretry.box must be emptied after a late CCM fix: cannot tell for site '{a.Site.Code}' (build {a.Build}) with {a.HotfixText} in {a.Domain.Description}, because '{server.Root}' was captured without 'inboxes'.",
+
+                        where,
                         $"ccrretry:{a.Site.Code}",
-                        a.CommonRelated(),
-                        Level.Note);
+                        common,
+                        Level.Note,
+                        help: $"Capture '{server.Root}\\inboxes\\ccrretry.box', or look at it on the site server: if it holds files, stop the SMS Executive service, delete them and start the service again.");
+
                 }
             }
         }

@@ -15,8 +15,24 @@ public abstract class InputProblemRule(RuleDeclaration declaration) : Rule(decla
             if (file.Problem is { } problem && problem.Kind == Kind)
             {
                 var where = problem.Span is { } span && file.Text is not null ? Evidence.At(file, span) : Evidence.Whole(file);
-                context.Report($"'{file.File.FileName}' {problem.Message}.", where, $"{Descriptor.Id}:{file.File.FileName}");
+                context.Report($"{Opening}: '{file.File.FileName}' {OneClause(problem.Message)}.", where, $"{Descriptor.Id}:{file.File.FileName}");
+
             }
         }
     }
+
+    /// <summary>The words every finding of the rule opens with, so that findings group by problem.</summary>
+    private string Opening => Kind switch
+    {
+        InputProblemKind.NotText => "File skipped as not text",
+        InputProblemKind.Undecodable => "File skipped as undecodable",
+        InputProblemKind.LimitExceeded => "File skipped over an input limit",
+        InputProblemKind.Unreadable => "File could not be read",
+        _ => "File skipped by the scan",
+    };
+
+    /// <summary>The loader's problem text as one clause of the message (it may join two with "; ").</summary>
+    internal static string OneClause(string text) =>
+        text.TrimEnd().TrimEnd('.').Replace("; ", ", and ", StringComparison.Ordinal).Replace(". ", ", ", StringComparison.Ordinal);
 }
+

@@ -14,7 +14,7 @@ public sealed class ParseError() : Rule(new() { Id = "SMS0001", Title = "A line 
             {
                 var line = file.Text?.GetLineText(file.Text.GetLineNumber(error.Span.Start)).Trim() ?? string.Empty;
                 context.Report(
-                    $"Line of '{file.File.FileName}' could not be parsed: {error.Message}.",
+                    $"Line could not be parsed in '{file.File.FileName}': {InputProblemRule.OneClause(error.Message)}.",
                     Evidence.At(file, error.Span),
                     $"parse:{line}");
             }

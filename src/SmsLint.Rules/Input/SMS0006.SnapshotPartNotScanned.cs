@@ -23,18 +23,19 @@ public sealed class SnapshotPartNotScanned() : Rule(new() { Id = "SMS0006", Titl
             }
 
             var file = context.Model.FindFile(problem.Path) ?? new LoadedFile(FileClassifier.Classify(new SnapshotEntry(problem.Path, 0)));
-            context.Report($"'{problem.Path}' {Sentence(problem.Message)}", Evidence.Whole(file), $"{problem.Kind}:{problem.Path}");
+            context.Report($"Snapshot part not scanned: '{problem.Path}' {Sentence(problem.Message)}", Evidence.Whole(file), $"{problem.Kind}:{problem.Path}");
         }
 
         foreach (var file in context.Model.Files)
         {
             if (file.Problem is { Kind: InputProblemKind.UnsafeEntry } problem)
             {
-                context.Report($"'{file.Path}' {Sentence(problem.Message)}", Evidence.Whole(file), $"unsafe:{file.Path}");
+                context.Report($"Snapshot part not scanned: '{file.Path}' {Sentence(problem.Message)}", Evidence.Whole(file), $"unsafe:{file.Path}");
             }
         }
     }
 
     /// <summary>Ends the message with exactly one period (operating system messages bring their own).</summary>
-    private static string Sentence(string message) => message.TrimEnd().TrimEnd('.') + ".";
+    private static string Sentence(string message) => InputProblemRule.OneClause(message) + ".";
+
 }

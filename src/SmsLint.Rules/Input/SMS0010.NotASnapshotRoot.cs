@@ -24,7 +24,8 @@ public sealed class NotASnapshotRoot() : Rule(new() { Id = "SMS0010", Title = "T
             return;
         }
 
-        var message = $"The snapshot root holds no machine folder with a recognised share: expected {Expected}";
+        var message = "The snapshot root holds no machine folder with a recognised share: expected 'MACHINE/SHARE/...'";
+
         if (NearestRoot(files) is { } nearest)
         {
             message += $", and '{nearest}' below it looks like a snapshot root";
@@ -43,7 +44,7 @@ public sealed class NotASnapshotRoot() : Rule(new() { Id = "SMS0010", Title = "T
         }
 
         var root = new LoadedFile(FileClassifier.Classify(new SnapshotEntry(RootPath, 0)));
-        context.Report(message + ".", Evidence.Whole(root), "not-a-snapshot-root");
+        context.Report(message + ".", Evidence.Whole(root), "not-a-snapshot-root", help: $"Scan the folder that holds the captured machine folders: {Expected}.");
     }
 
     /// <summary>The location of a finding about the root folder itself.</summary>

@@ -20,17 +20,20 @@ public sealed class CaptureIncomplete() : Rule(new() { Id = "SMS0015", Title = "
         {
             var reason = string.IsNullOrWhiteSpace(share.Reason) ? "no reason recorded" : share.Reason.TrimEnd('.');
             context.Report(
-                $"The capture could not reach share '{share.Path}' (source '{share.Source}': {reason}), so the snapshot has none of its files and checks that need them cannot tell anything about it.",
+                $"Capture is incomplete: share '{share.Path}' was unreachable (source '{share.Source}': {reason}), so checks that need its files cannot tell.",
                 share.Span is { } span ? Evidence.At(file, span) : Evidence.Whole(file),
-                $"unreachable:{share.Path.ToUpperInvariant()}");
+                $"unreachable:{share.Path.ToUpperInvariant()}",
+                help: $"Capture '{share.Path}' again once '{share.Source}' is reachable, and scan the new snapshot.");
         }
 
         foreach (var missing in manifest.Files.Where(f => f.NotCopied))
         {
             context.Report(
-                $"The capture could not copy '{missing.Path}' ({missing.Reason}), so the snapshot lacks that file and checks that need it cannot tell anything about it.",
+                $"Capture is incomplete: '{missing.Path}' was not copied ({missing.Reason}), so checks that need it cannot tell.",
                 missing.Span is { } span ? Evidence.At(file, span) : Evidence.Whole(file),
-                $"not-copied:{missing.Path.ToUpperInvariant()}");
+                $"not-copied:{missing.Path.ToUpperInvariant()}",
+                help: $"Capture '{missing.Path}' again, or copy it into the snapshot by hand with its time and attributes.");
+
         }
     }
 }

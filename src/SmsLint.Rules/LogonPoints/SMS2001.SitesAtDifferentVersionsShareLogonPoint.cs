@@ -31,11 +31,12 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new() { Id 
                 var newest = SharedLogonPoints.Newest(sites);
                 var listed = sites.OrderByDescending(s => s.Version).ThenBy(s => s.Code, StringComparer.Ordinal).Select(s => SharedLogonPoints.Describe(catalog, s)).ToList();
                 context.Report(
-                    $"Sites at different SMS builds share {group.Describe}: {SharedLogonPoints.Join(listed)}. Logon points carry the base components of the newest site '{newest.Code}', so clients of the older sites get base components that do not match their CAPs (before SP2, Q236596), or, from SP2 on, new clients are assigned only to the newest site (Q262677); upgrade every site that shares the logon point to the same service pack within a few hours of each other (build 1239 and 1380 sites need the hotfixes of Q261931 before any site goes to SP2), or disable logon installation on the older sites until they are upgraded.",
+                    $"Sites at different versions share a logon point: the builds differ on {group.Describe}, {SharedLogonPoints.Join(listed)}.",
                     SharedLogonPoints.Anchor(group, newest),
                     $"{group.Key}:build",
                     Related(group, newest, sites),
-                    BuildLevel(context, group, newest));
+                    BuildLevel(context, group, newest),
+                    help: $"Upgrade every site that shares the logon point to the service pack of '{newest.Code}' within a few hours of each other (build 1239 and 1380 sites need the hotfixes of Q261931 before any site goes to SP2), or disable logon installation on the older sites until then: the logon point carries the base components of '{newest.Code}', which do not match the older sites' CAPs (Q236596), and from SP2 on new clients go only to '{newest.Code}' (Q262677).");
             }
 
             // Same build, different service pack digit (SP2, SP3 and SP4 are all build 1493).
@@ -52,11 +53,12 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new() { Id 
                     ? "SmsLint treats a service pack difference as significant (Q262677 leaves it open; see the rule page), so clients of the older sites are not moved to the newer Clicore.exe by the logon script and new clients are assigned only to the newest site"
                     : "the configuration treats a service pack difference on the same build as not significant, so only the client components differ";
                 context.Report(
-                    $"Sites on the same build but at different service packs share {group.Describe}: {SharedLogonPoints.Join(listed)}. {char.ToUpperInvariant(consequence[0])}{consequence[1..]}; upgrade the older sites to the service pack of '{newest.Code}'.",
+                    $"Sites at different versions share a logon point: the service packs differ on one build on {group.Describe}, {SharedLogonPoints.Join(listed)}.",
                     SharedLogonPoints.Anchor(group, newest),
                     $"{group.Key}:service-pack",
                     Related(group, newest, spSites),
-                    Level.Note);
+                    Level.Note,
+                    help: $"Upgrade the older sites to the service pack of '{newest.Code}': {consequence}.");
             }
 
             // Same build and service pack, different hotfix or ICP digits: compared only between like sources.
@@ -88,11 +90,13 @@ public sealed class SitesAtDifferentVersionsShareLogonPoint() : Rule(new() { Id 
                     .Distinct()
                     .ToList();
                 context.Report(
-                    $"Sites at the same service pack but with different hotfix or International Client Pack levels share {group.Describe}: {SharedLogonPoints.Join(listed)}. Boot32wn does not treat this as a significant difference (Q262677), but the logon point's base files come from whichever site updated them last; apply the same hotfixes and ICP to every site that shares the logon point.",
+                    $"Sites at different versions share a logon point: the hotfix or International Client Pack levels differ on {group.Describe}, {SharedLogonPoints.Join(listed)}.",
                     SharedLogonPoints.Anchor(group, newest),
                     $"{group.Key}:hotfix",
                     claims.Select(c => SharedLogonPoints.Of(c)),
-                    Level.Note);
+                    Level.Note,
+                    help: "Apply the same hotfixes and ICP to every site that shares the logon point: Boot32wn does not treat this difference as significant (Q262677), but the logon point's base files come from whichever site updated them last.");
+
             }
         }
     }

@@ -46,10 +46,12 @@ public sealed class NewClientsOnlyToNewestSite() : Rule(new() { Id = "SMS2002", 
                 };
                 related.RemoveAll(e => e.File == primary.File && e.Span == primary.Span);
                 context.Report(
-                    $"Site {SharedLogonPoints.Describe(context.Catalog, older)} is significantly older than site {SharedLogonPoints.Describe(context.Catalog, newest)} on {group.Describe}, so Boot32wn assigns every new client that installs through it to '{newest.Code}', and a new client that lies only inside the boundaries of '{older.Code}' is not installed at all until '{older.Code}' is upgraded (Q262677, Q264630); upgrade '{older.Code}' to the service pack of '{newest.Code}', and until then install its new clients another way, such as Windows NT Remote Client Installation.",
+                    $"New clients go only to the newest site of a shared logon point: {SharedLogonPoints.Describe(context.Catalog, older)} is significantly older than {SharedLogonPoints.Describe(context.Catalog, newest)} on {group.Describe}.",
                     primary,
                     $"{group.Key}:older:{older.Code}",
-                    related);
+                    related,
+                    help: $"Upgrade '{older.Code}' to the service pack of '{newest.Code}': until then Boot32wn assigns every new client to '{newest.Code}', and a client only inside the boundaries of '{older.Code}' is not installed at all, so install those another way, such as Windows NT Remote Client Installation (Q262677, Q264630).");
+
             }
         }
     }

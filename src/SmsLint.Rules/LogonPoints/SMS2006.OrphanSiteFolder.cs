@@ -31,10 +31,12 @@ public sealed class OrphanSiteFolder() : Rule(new() { Id = "SMS2006", Title = "S
 
                 var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
                 context.Report(
-                    $"Logon point '{lp.Machine}' holds 'Sites\\{code}' ({ordered.Count} file(s)) but there is no 'Sitescfg\\{code}_cfg.lcf' on {lcfPlace}, so site '{code}' no longer manages this domain and its folder is an orphan; clients may still try to install to the nonexistent site. If '{code}' was removed, delete 'Sites\\{code}' (and its Copylog.tcf lines); if it still uses this domain, check its Logon Server Manager, which rewrites the LCF on every cycle.",
+                    $"Site folder without the site's LCF on the logon point: '{lp.Machine}' holds 'Sites\\{code}' ({ordered.Count} file(s)) and {lcfPlace} no 'Sitescfg\\{code}_cfg.lcf'.",
                     Evidence.Start(ordered[0]),
                     $"orphan:{code}",
-                    [.. ordered.Skip(1).Select(f => Evidence.Start(f, $"Also in 'Sites\\{code}'."))]);
+                    [.. ordered.Skip(1).Select(f => Evidence.Start(f, $"Also in 'Sites\\{code}'."))],
+                    help: $"Site '{code}' no longer manages this domain, yet clients may still try to install to it: if it was removed, delete 'Sites\\{code}' (and its Copylog.tcf lines); if it still uses the domain, check its Logon Server Manager, which rewrites the LCF on every cycle.");
+
             }
         }
     }

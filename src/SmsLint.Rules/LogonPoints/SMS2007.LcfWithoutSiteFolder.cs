@@ -23,9 +23,12 @@ public sealed class LcfWithoutSiteFolder() : Rule(new() { Id = "SMS2007", Title 
                 }
 
                 context.Report(
-                    $"Logon point '{lp.Machine}' holds '{lcf.File.FileName}' but no files under 'Sites\\{code}': this is how a site looks after Logon Server Manager marked it dead and removed its folders while its LCF stayed (Q227028, Q259816), and clients of site '{code}' that run the logon script find none of the site's files here.",
-                    Evidence.Start(lcf),
-                    $"no-folder:{code}");
+                    $"Site LCF without a site folder on the logon point: '{lp.Machine}' holds '{lcf.File.FileName}' but no files under 'Sites\\{code}'.",
+                    TextAnchor.ForSite(context.Model, lp, code, lcf),
+                    $"no-folder:{code}",
+                    [Evidence.Whole(lcf, $"'Sitescfg\\{lcf.File.FileName}' is on the logon point.")],
+                    help: $"Logon Server Manager marks a dead site this way, removing its folders and leaving its LCF (Q227028, Q259816): if '{code}' was removed, delete '{lcf.File.FileName}', otherwise let the site's Logon Server Manager rebuild 'Sites\\{code}'.");
+
             }
         }
     }

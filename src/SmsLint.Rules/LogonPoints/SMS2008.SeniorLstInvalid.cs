@@ -31,9 +31,10 @@ public sealed class SeniorLstInvalid() : Rule(new() { Id = "SMS2008", Title = "S
             if (length < 3 || !first.All(char.IsAsciiLetterOrDigit))
             {
                 context.Report(
-                    $"The first three characters of '{name}' on logon point '{lp.Machine}' are '{Printable(first)}', which is not a site code, so Logon Server Manager cannot match any site and the senior site falls back to the one with the highest SMS version (Q235726); write the senior site's three-character code, in upper case, at the very start of the file.",
+                    $"Senior.lst names no usable senior site: '{lp.Machine}' starts it with '{Printable(first)}', which is not a site code.",
                     at,
-                    "not-a-code");
+                    "not-a-code",
+                    help: $"Write the senior site's three-character code, in upper case, at the very start of '{name}': until then the senior site is the one with the highest SMS version (Q235726).");
                 continue;
             }
 
@@ -41,14 +42,15 @@ public sealed class SeniorLstInvalid() : Rule(new() { Id = "SMS2008", Title = "S
             var participates = lp.SiteSet.Contains(upper);
             var participation = lp.SiteSet.Count == 0
                 ? string.Empty
-                : participates ? string.Empty : $" '{upper}' has no 'Sites\\{upper}' folder or '{upper}_cfg.lcf' on this logon point either, so it does not take part in logon point management.";
+                : participates ? string.Empty : $" '{upper}' has no 'Sites\\{upper}' folder or '{upper}_cfg.lcf' on this logon point either, so it does not take part in logon point management; name a site that does.";
             if (!first.Equals(upper, StringComparison.Ordinal))
             {
                 context.Report(
-                    $"'{name}' on logon point '{lp.Machine}' names the senior site as '{first}', with lower-case letters; Logon Server Manager compares site codes case-sensitively, so no site matches and the senior site falls back to the one with the highest SMS version (Q235726).{participation} Replace '{first}' with '{upper}'.",
+                    $"Senior.lst names no usable senior site: '{lp.Machine}' names '{first}', in lower case, which Logon Server Manager matches to no site.",
                     at,
                     "lower-case",
-                    Related(lp, upper));
+                    Related(lp, upper),
+                    help: $"Replace '{first}' with '{upper}': site codes are compared case-sensitively, and with no match the senior site is the one with the highest SMS version (Q235726).{participation}");
                 continue;
             }
 
@@ -56,9 +58,11 @@ public sealed class SeniorLstInvalid() : Rule(new() { Id = "SMS2008", Title = "S
             {
                 var sites = SharedLogonPoints.Join([.. lp.SiteSet.Select(c => $"'{c}'")]);
                 context.Report(
-                    $"'{name}' on logon point '{lp.Machine}' names '{upper}' as the senior site, but '{upper}' has no 'Sites\\{upper}' folder or '{upper}_cfg.lcf' here, so it does not take part in logon point management and cannot act as senior site (Q235726); name one of the sites that use this logon point ({sites}) and has logon discovery or installation enabled.",
+                    $"Senior.lst names no usable senior site: '{lp.Machine}' names '{upper}', which has no 'Sites\\{upper}' folder or '{upper}_cfg.lcf' there.",
                     at,
-                    $"not-participating:{upper}");
+                    $"not-participating:{upper}",
+                    help: $"Name one of the sites that use this logon point ({sites}) and have logon discovery or installation enabled: a site that does not take part in logon point management cannot act as senior site (Q235726).");
+
             }
         }
     }

@@ -108,12 +108,22 @@ public sealed class ReservedSiteCode() : Rule(new() { Id = "SMS2011", Title = "S
             var first = list[0];
             var code = group.Key.Code;
             var evidence = first.Span is { } span ? Evidence.At(first.File, span) : Evidence.Start(first.File);
-            var more = list.Count > 1 ? $"; {list.Count - 1} more place(s) in this file" : string.Empty;
+            var related = list.Skip(1).Select(o => o.Span is { } s ? Evidence.At(o.File, s, $"'{code}' as {o.What}.") : Evidence.Start(o.File, $"'{code}' as {o.What}.")).ToList();
+            if (TextAnchor.IsOpaque(first.File))
+            {
+                // An LCF or a binary is no place for a result: point at the text that names the site.
+                related.Insert(0, Evidence.Whole(first.File, $"'{code}' as {first.What}."));
+                evidence = TextAnchor.ForFile(model, first.File, code);
+            }
+
+            var more = list.Count > 1 ? $", and {list.Count - 1} more place(s) in this file" : string.Empty;
             context.Report(
-                $"Site code '{code}' in '{first.File.File.FileName}' ({first.What}{more}) is a reserved Windows NT device name; Windows NT cannot create a folder named '{code}', so Logon Server Manager fails to create 'SMSLOGON\\Sites\\{code}' on every logon point (and SMS 1.x cannot create 'Files.col\\{code}'). The site code cannot be changed: remove the site and reinstall it with a different code (Q182420).",
+                $"Site code is a reserved Windows NT device name: '{code}' in '{first.File.File.FileName}' ({first.What}{more}).",
                 evidence,
                 $"reserved:{code}",
-                [.. list.Skip(1).Select(o => o.Span is { } s ? Evidence.At(o.File, s, $"'{code}' as {o.What}.") : Evidence.Start(o.File, $"'{code}' as {o.What}."))]);
+                related,
+                help: $"The site code cannot be changed: remove the site and reinstall it with a different code, because Windows NT cannot create a folder named '{code}', so Logon Server Manager fails to create 'SMSLOGON\\Sites\\{code}' on every logon point (and SMS 1.x cannot create 'Files.col\\{code}') (Q182420).");
+
         }
     }
 }

@@ -35,9 +35,11 @@ public sealed class LogonPointFoldersMissing() : Rule(new() { Id = "SMS2014", Ti
             foreach (var folder in missing)
             {
                 context.Report(
-                    $"Logon point '{lp.Machine}' has no files under '{folder}' (present: {(present.Count == 0 ? "none of the standard folders" : SharedLogonPoints.Join(present))}); every SMS 2.0 logon point has 'Config', 'Sites', 'Sitescfg' and 'x86.bin' (Q235769). {Consequence(folder)} If the capture left the folder out, capture it; otherwise let the senior site's next Logon Server Manager cycle rebuild the logon point.",
+                    $"Logon point lacks a standard folder: '{lp.Machine}' has no files under '{folder}' (present: {(present.Count == 0 ? "none of the standard folders" : SharedLogonPoints.Join(present))}).",
                     Evidence.Start(anchor),
-                    $"missing:{folder}");
+                    $"missing:{folder}",
+                    help: $"{Consequence(folder)} If the capture left the folder out, capture it; otherwise let the senior site's next Logon Server Manager cycle rebuild the logon point, which has 'Config', 'Sites', 'Sitescfg' and 'x86.bin' (Q235769).");
+
             }
         }
     }

@@ -52,10 +52,12 @@ public sealed class CapOlderThanLogonPoint() : Rule(new() { Id = "SMS2015", Titl
             var capLevel = SharedLogonPoints.LevelLabel(context.Catalog, capVersion);
             var lpLevel = SharedLogonPoints.LevelLabel(context.Catalog, newest.Version);
             context.Report(
-                $"The base components on CAP '{cap.Machine}\\{cap.Share}' are '{capEntry.Value.Text}' ({capLevel}), significantly older than the '{newest.Raw}' ({lpLevel}) that {lps} {verb} clients of site '{code}'; clients that take their base components from the logon point find no matching optional components on the CAP (the client logs 'The CAP base release ... is ...'), which leaves components uninstalled or 'Repair Pending' or the client hung (Q236596, Q264630). Bring '{cap.Share}' to the logon point's level: upgrade site '{code}' to the same service pack as the sites that share its logon points and check that the site server's 'clicomp.src' has reached the CAP; until then disable logon installation for the site and let clients upgrade through their CCIM cycle (Q263411).",
+                $"CAP is significantly older than the logon point: the base components on '{cap.Machine}\\{cap.Share}' are '{capEntry.Value.Text}' ({capLevel}), and {lps} {verb} clients of site '{code}' '{newest.Raw}' ({lpLevel}).",
                 Evidence.At(capFile, capEntry.Value.Span),
                 $"cap-older:{code}",
-                [.. newer.Select(b => b.Evidence)]);
+                [.. newer.Select(b => b.Evidence)],
+                help: $"Upgrade site '{code}' to the service pack of the sites that share its logon points and check that the site server's 'clicomp.src' has reached '{cap.Share}'; until then disable logon installation for the site and let clients upgrade through their CCIM cycle (Q263411), or they find no matching optional components on the CAP and end with components uninstalled, 'Repair Pending' or hung (Q236596, Q264630).");
+
         }
     }
 

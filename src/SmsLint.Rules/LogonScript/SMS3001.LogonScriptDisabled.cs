@@ -35,21 +35,24 @@ public sealed class LogonScriptDisabled() : Rule(new() { Id = "SMS3001", Title =
             if (context.Model.Rollout.DomainsOfScript(file).FirstOrDefault(d => d.Pending) is { } pending)
             {
                 context.Report(
-                    $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, as Q238780 advises while {pending.Description} {PendingClause(pending)}; turn the logon script back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded.",
+                    $"Logon script is disabled with GOTO END: '{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' first, as Q238780 advises while {pending.Description} {PendingClause(pending)}.",
                     Evidence.At(file, statement.Span),
                     $"goto-end:{LogonScripts.Role(file)}",
                     related,
-                    Level.Note);
+                    Level.Note,
+                    help: "Turn the logon script back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded.");
                 continue;
             }
 
             var fullLine = LineEdits.DeleteLine(file, lineSpan);
             context.Report(
-                $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' before doing anything, so logon-script installation and upgrade of SMS clients is turned off; remove '{context.Model.FindFile(file.Path)!.Text!.Slice(lineSpan).Trim()}' once the service-pack rollout or RAS exception it was added for is over.",
+                $"Logon script is disabled with GOTO END: '{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to ':{go.Target.Text}' first, so logon-script installation and upgrade of SMS clients is off.",
                 Evidence.At(file, statement.Span),
                 $"goto-end:{LogonScripts.Role(file)}",
                 related,
-                fix: new Fix("Delete the GOTO END line", [fullLine]));
+                fix: new Fix("Delete the GOTO END line", [fullLine]),
+                help: $"Remove '{context.Model.FindFile(file.Path)!.Text!.Slice(lineSpan).Trim()}' once the service-pack rollout or RAS exception it was added for is over.");
+
         }
     }
 

@@ -205,7 +205,7 @@ public sealed class LogonScriptCopiesDiffer() : Rule(new() { Id = "SMS3002", Tit
         Evidence related;
         if (i < a.Count && i < b.Count)
         {
-            what = $"line {line} is '{Quote(a[i].Text)}' in the copy but '{Quote(b[i].Text)}' in the reference";
+            what = $"line {line} reads '{Quote(a[i].Text)}', the reference '{Quote(b[i].Text)}'";
             primary = Evidence.At(copy, a[i].Span, "First line that differs from the reference.");
             related = Evidence.At(reference, b[i].Span, $"The same line in {referenceRole}.");
         }
@@ -217,20 +217,22 @@ public sealed class LogonScriptCopiesDiffer() : Rule(new() { Id = "SMS3002", Tit
         }
         else
         {
-            what = $"the copy ends after line {a.Count} while the reference goes on with line {line} '{Quote(b[i].Text)}'";
+            what = $"the copy ends after line {a.Count}, the reference goes on with line {line} '{Quote(b[i].Text)}'";
             primary = a.Count > 0 ? Evidence.At(copy, a[^1].Span, "The copy ends here.") : Evidence.Start(copy, "The copy is empty.");
             related = Evidence.At(reference, b[i].Span, $"The reference goes on here ({referenceRole}).");
         }
 
         var relatedList = new List<Evidence> { related };
         var remedy = copy.File.ShareKind == Discover.ShareKind.SiteServer
-            ? "Each site's Logon Server Manager copies its own master to the domain's logon points, so clients get whichever copy was written last; make the masters in SMS\\Data\\Nt_logon identical."
-            : "Clients that log on through this copy run a different script from the rest of the domain; decide which version is right, put it in the site master (SMS\\Data\\Nt_logon), copy it to Repl\\Export\\Scripts on the export server and Repl\\Import\\Scripts on every domain controller (Q224388), and check that directory replication works.";
+            ? "Make the masters in SMS\\Data\\Nt_logon identical: each site's Logon Server Manager copies its own master to the domain's logon points, so clients get whichever copy was written last."
+            : "Decide which version is right, put it in the site master (SMS\\Data\\Nt_logon), copy it to Repl\\Export\\Scripts on the export server and Repl\\Import\\Scripts on every domain controller (Q224388), and check that directory replication works: until then clients that log on through this copy run a different script from the rest of the domain.";
         context.Report(
-            $"'{copy.File.FileName}' ({copyRole}) differs from {referenceRole} ('{reference.Path}') in {group.Description}: {what}. {remedy}",
+            $"Logon script copy differs from its reference: '{copy.Path}' from {referenceRole} in {group.Description}: {what}.",
             primary,
             $"differs-from:{reference.Path.ToLowerInvariant()}",
-            relatedList);
+            relatedList,
+            help: remedy);
+
     }
 
     private static string Quote(string line)

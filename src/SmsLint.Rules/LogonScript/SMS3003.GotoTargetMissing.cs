@@ -42,9 +42,11 @@ public sealed class GotoTargetMissing() : Rule(new() { Id = "SMS3003", Title = "
                 var occurrence = seen[target] = seen.GetValueOrDefault(target) + 1;
                 var line = file.Text!.GetLineNumber(at.Statement.Span.Start);
                 context.Report(
-                    $"'{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to '{target}' at line {line}, but the file has no ':{target}' label; when the jump is taken, cmd.exe stops the script with \"The system cannot find the batch label specified - {target}\" and COMMAND.COM with \"Label not found\", so nothing after it runs. Add the label ':{target}' where the jump should land (for 'goto end', as the last line) or correct the name.",
+                    $"GOTO jumps to a missing label: '{file.File.FileName}' ({LogonScripts.Role(file)}) jumps to '{target}' at line {line}, and the file has no ':{target}'.",
                     Evidence.At(file, go.Target),
-                    occurrence == 1 ? $"goto:{target.ToUpperInvariant()}" : $"goto:{target.ToUpperInvariant()}#{occurrence}");
+                    occurrence == 1 ? $"goto:{target.ToUpperInvariant()}" : $"goto:{target.ToUpperInvariant()}#{occurrence}",
+                    help: $"Add the label ':{target}' where the jump should land (for 'goto end', as the last line) or correct the name: when the jump is taken, cmd.exe stops with \"The system cannot find the batch label specified - {target}\" and COMMAND.COM with \"Label not found\".");
+
             }
         }
     }

@@ -41,10 +41,12 @@ public sealed class MissingSms20Interop() : Rule(new() { Id = "SMS3004", Title =
             var related = markers.Where(m => m != primary).Take(2).Select(m => Evidence.At(file, m.Span, "SMS 1.2 logon script marker.")).ToList();
             related.AddRange(evidence);
             context.Report(
-                $"'{file.File.FileName}' ({LogonScripts.Role(file)}) is an SMS 1.2 logon script ({shown}) without the 'check20' test for SMS 2.0 clients, but SMS 2.0 is present: {what}. An SMS 2.0 client that runs it is treated as an SMS 1.2 client, and the 1.2 site tries to replace its 2.0 client software. Apply SMS 1.2 SP4 to the 1.2 site, or copy Smsls12a.bat (renamed to Smsls.bat), Check20.exe and Checkver.exe from the SMS 2.0 CD to Repl\\Export\\Scripts on the 1.2 site server; a customised script needs the check20 lines added by hand (Q199987); on the SMS 2.0 site, use NT_Logon_Interop.pcf in place of NT_Logon.pcf in SMS\\Data\\Nt_logon (Q199267).",
+                $"SMS 1.2 logon script lacks the check20 test for SMS 2.0 clients: '{file.File.FileName}' ({LogonScripts.Role(file)}) has {shown}, and SMS 2.0 is present ({what}).",
                 Evidence.At(file, primary.Span, "SMS 1.2 logon script marker."),
                 $"sms12-without-check20:{share.Root.ToUpperInvariant()}",
-                related);
+                related,
+                help: "Apply SMS 1.2 SP4 to the 1.2 site, or copy Smsls12a.bat (renamed to Smsls.bat), Check20.exe and Checkver.exe from the SMS 2.0 CD to Repl\\Export\\Scripts on the 1.2 site server (a customised script needs the check20 lines added by hand, Q199987), and on the SMS 2.0 site use NT_Logon_Interop.pcf in place of NT_Logon.pcf in SMS\\Data\\Nt_logon (Q199267): otherwise an SMS 2.0 client that runs the script is treated as an SMS 1.2 client and gets its 2.0 software replaced.");
+
         }
     }
 

@@ -52,10 +52,12 @@ public sealed class Check20NtBugPath() : Rule(new() { Id = "SMS3005", Title = "W
             var expected = fixedSize.ToString("N0", CultureInfo.InvariantCulture);
             var switchText = BatchFacts.Arguments(call.Command)!.Text;
             context.Report(
-                $"'{script.File.FileName}' ({LogonScripts.Role(script)}) runs 'check20 {switchText}' under ':RUN_NT', and the 'Check20.exe' beside it is {size} bytes, not the {expected}-byte file of hotfix {hotfix.Id} (dated {spec.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "1998-10-06"}); with the unfixed file, a Windows NT client whose PATH lacks %windir% gets errorlevel 1, is taken for an SMS 2.0 client and skips client setup (Cli_nt) and inventory (Invwin32). Replace Check20.exe in Site.srv\\Maincfg.box\\Client.src on the SMS 1.2 site server with the {hotfix.Id} file and update the copies in Repl\\Export\\Scripts and Repl\\Import\\Scripts, or put %windir% on the clients' PATH (Q200791).",
+                $"Logon script runs an unfixed Check20.exe for Windows NT clients: '{script.File.FileName}' ({LogonScripts.Role(script)}) runs 'check20 {switchText}', and the 'Check20.exe' beside it is {size} bytes, not the {expected} bytes of {hotfix.Id}.",
                 Evidence.At(script, call.Statement.Span, "Check20 is called for Windows NT clients here."),
                 $"check20:{share.Root.ToUpperInvariant()}",
-                [Evidence.Whole(exe, $"'Check20.exe' is {size} bytes; the fixed file is {expected} bytes.{DateNote(context, exe, spec)}")]);
+                [Evidence.Whole(exe, $"'Check20.exe' is {size} bytes; the fixed file is {expected} bytes.{DateNote(context, exe, spec)}")],
+                help: $"Replace Check20.exe in Site.srv\\Maincfg.box\\Client.src on the SMS 1.2 site server with the file of {hotfix.Id} (dated {spec.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "1998-10-06"}) and update the copies in Repl\\Export\\Scripts and Repl\\Import\\Scripts, or put %windir% on the clients' PATH (Q200791): with the unfixed file, a Windows NT client whose PATH lacks %windir% is taken for an SMS 2.0 client and skips client setup and inventory.");
+
         }
     }
 

@@ -36,10 +36,12 @@ public sealed class LogonScriptStillEnabled() : Rule(new() { Id = "SMS3006", Tit
                     .Select(s => SharedLogonPoints.Of(s.Claim))
                     .ToList();
                 context.Report(
-                    $"'{file.File.FileName}' ({LogonScripts.Role(file)}) still runs logon-script installation while {domain.Description} {reason}; add 'GOTO END' at the top of every copy of the script (site masters, REPL$ and each domain controller's NETLOGON) before any site is upgraded, and turn it back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded (Q238780).",
+                    $"Logon script installs clients in a mixed rollout: '{file.File.FileName}' ({LogonScripts.Role(file)}), while {domain.Description} {reason}.",
                     first,
                     $"enabled:{domain.Key}:{LogonScripts.Role(file)}",
-                    related);
+                    related,
+                    help: "Add 'GOTO END' at the top of every copy of the script (site masters, REPL$ and each domain controller's NETLOGON) before any site is upgraded, and turn it back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded (Q238780).");
+
                 break;
             }
         }

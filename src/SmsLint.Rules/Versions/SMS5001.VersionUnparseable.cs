@@ -31,9 +31,10 @@ public sealed class VersionUnparseable() : Rule(new() { Id = "SMS5001", Title = 
                     ? $"hierarchy.ini declares site '{site.Code}' at '{claim.Raw}'"
                     : $"'{claim.File.Path}' gives the base client components as '{claim.Raw}'";
                 context.Report(
-                    $"{where}, which is not an SMS version, so SmsLint cannot compare site '{site.Code}' with other sites; write four numeric fields such as '2.00.1493.2000' (major, minor, build, then service pack digit and hotfix number, Q213410) or the SMS 1.x form '1.2(build 786)'.",
+                    $"Version value is not an SMS version: {where}, so site '{site.Code}' cannot be compared with other sites.",
                     Evidence.At(claim.File, span),
-                    $"version:{site.Code}");
+                    $"version:{site.Code}",
+                    help: "Write four numeric fields such as '2.00.1493.2000' (major, minor, build, then service pack digit and hotfix number, Q213410) or the SMS 1.x form '1.2(build 786)'.");
             }
         }
 
@@ -66,9 +67,10 @@ public sealed class VersionUnparseable() : Rule(new() { Id = "SMS5001", Title = 
             if (CompverReader.Read(file) is null)
             {
                 context.Report(
-                    $"'{file.File.FileName}' of {what} holds no value that reads as an SMS version, so SmsLint cannot tell which base components it describes; it should hold one version of four numeric fields, such as 'Version=2.00.1493.2009' (Q213410).",
+                    $"Version value is not an SMS version: '{file.File.FileName}' of {what} holds none, so its base components are unknown.",
                     Evidence.Start(file),
-                    "compver:no-version");
+                    "compver:no-version",
+                    help: "The file should hold one version of four numeric fields, such as 'Version=2.00.1493.2009' (Q213410).");
             }
         }
 
@@ -91,9 +93,11 @@ public sealed class VersionUnparseable() : Rule(new() { Id = "SMS5001", Title = 
                     ? "restore the site's build number"
                     : "restore the build number of the logon server's Domain.ini";
                 context.Report(
-                    $"'[SMS] BuildNo' in '{file.Path}' is '{value}', not a build number; SMS 1.x writes the bare build here (for example 'BuildNo=786' for SMS 1.2) and upgrades the client whenever Sms.ini and the logon server's Domain.ini differ, so {remedy}.",
+                    $"Version value is not an SMS version: '[SMS] BuildNo' in '{file.Path}' is '{value}', not a build number.",
                     Evidence.At(file, entry.Value.Span),
-                    "buildno");
+                    "buildno",
+                    help: $"SMS 1.x writes the bare build here (for example 'BuildNo=786' for SMS 1.2) and upgrades the client whenever Sms.ini and the logon server's Domain.ini differ, so {remedy}.");
+
             }
         }
     }

@@ -49,11 +49,13 @@ public sealed class UnknownBuild() : Rule(new() { Id = "SMS5002", Title = "SMS 2
             }
 
             var v = new SmsVersion(fv[0], fv[1], fv[2], fv[3]);
-            Check(context, v, Evidence.Whole(file), $"'{file.File.FileName}' on '{file.File.Machine}\\{file.File.Share}' has file version '{v.ToFileVersionString()}'");
+            // The result goes on the text that depends on the binary; the binary itself is related.
+            Check(context, v, TextAnchor.ForBinary(context.Model, file), $"'{file.File.FileName}' on '{file.File.Machine}\\{file.File.Share}' has file version '{v.ToFileVersionString()}'",
+                Evidence.Whole(file, $"File version '{v.ToFileVersionString()}'."));
         }
     }
 
-    private static void Check(RuleContext context, SmsVersion v, Evidence at, string what)
+    private static void Check(RuleContext context, SmsVersion v, Evidence at, string what, Evidence? binary = null)
     {
         // Only SMS 2.0 versions: 1.x builds and other products' files (MFC42.DLL 6.x ...) are not judged here.
         var catalog = context.Catalog;
@@ -65,10 +67,12 @@ public sealed class UnknownBuild() : Rule(new() { Id = "SMS5002", Title = "SMS 2
         if (catalog.IsPreReleaseBuild(v.Build))
         {
             context.Report(
-                $"{what}, which is {catalog.DescribeBuild(v.Build)}, not a released build. Upgrading a beta to the released product is not supported and components upgraded from it can stay 'Repair Pending' (Q215129); reinstall the site and its clients with a released build.",
+                $"Version names an unreleased or unknown SMS build: {what}, which is {catalog.DescribeBuild(v.Build)}, not a released build.",
                 at,
                 $"prerelease:{v.Build}",
-                level: Level.Note);
+                binary is { } b1 ? [b1] : null,
+                level: Level.Note,
+                help: "Reinstall the site and its clients with a released build: upgrading a beta to the released product is not supported, and components upgraded from it can stay 'Repair Pending' (Q215129).");
             return;
         }
 
@@ -84,8 +88,11 @@ public sealed class UnknownBuild() : Rule(new() { Id = "SMS5002", Title = "SMS 2
             .Order()
             .Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         context.Report(
-            $"{what}, but build {v.Build} is not a known SMS 2.0 build (the released builds are {known}), so it matches no release or service pack. Check the value against the site's Compver.ini and the site properties in the SMS Administrator console (Q213410, Q266130), or, if the build is real, add it to the catalog with '--catalog'.",
+            $"Version names an unreleased or unknown SMS build: {what}, and build {v.Build} is no known SMS 2.0 build (the released ones are {known}).",
             at,
-            $"build:{v.Build}");
+            $"build:{v.Build}",
+            binary is { } b2 ? [b2] : null,
+            help: "Check the value against the site's Compver.ini and the site properties in the SMS Administrator console (Q213410, Q266130), or, if the build is real, add it to the catalog with '--catalog'.");
+
     }
 }

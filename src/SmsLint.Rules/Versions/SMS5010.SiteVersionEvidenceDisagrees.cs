@@ -39,10 +39,12 @@ public sealed class SiteVersionEvidenceDisagrees() : Rule(new() { Id = "SMS5010"
                     _ => "the site server holds files of two builds or service packs, the mark of an incomplete upgrade or restore: reapply the site's service pack",
                 };
                 context.Report(
-                    $"The evidence for site '{site.Code}' disagrees: {SharedLogonPoints.Text(claim)} ({weakLevel}), but {SharedLogonPoints.Text(effective)} ({strongLevel}). SmsLint takes the site to be at '{effective.Raw}' and compares it with other sites on that basis. {char.ToUpperInvariant(remedy[0])}{remedy[1..]}.",
+                    $"Site version evidence disagrees: {SharedLogonPoints.Text(claim)} ({weakLevel}), but {SharedLogonPoints.Text(effective)} ({strongLevel}).",
                     SharedLogonPoints.Of(claim, null),
                     $"disagree:{site.Code}:{claim.Source}",
-                    [SharedLogonPoints.Of(effective)]);
+                    [SharedLogonPoints.Of(effective)],
+                    help: $"SmsLint takes site '{site.Code}' to be at '{effective.Raw}' and compares it with other sites on that basis: {remedy}.");
+
             }
         }
     }

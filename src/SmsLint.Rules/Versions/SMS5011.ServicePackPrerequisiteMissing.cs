@@ -49,18 +49,22 @@ public sealed class ServicePackPrerequisiteMissing() : Rule(new() { Id = "SMS501
                     $"A site declared at SP3 or SP4 shows a version below SP2: site '{site.Code}' is declared at '{entry.Value.Text}' ({label}), but {SharedLogonPoints.Text(below)} ({SharedLogonPoints.LevelLabel(context.Catalog, below.Version!.Value)}).",
                     sectionEvidence,
                     $"sp-prerequisite:{site.Code}",
-                    [SharedLogonPoints.Of(below)]);
+                    [SharedLogonPoints.Of(below)],
+                    help: $"Upgrade site '{site.Code}' to SP2 and only then to SP3 or SP4 (Q281829), or correct 'Version=' of '[Site {site.Code}]' in hierarchy.ini.");
+
                 continue;
             }
 
             if (!site.Claims.Any(c => c.Source != VersionSource.Declared && c.HasBuild))
             {
                 context.Report(
-                    $"A site declared at SP3 or SP4 shows a version below SP2, or the snapshot cannot tell: site '{site.Code}' is declared at '{entry.Value.Text}' ({label}), and no captured file shows its version; 'SMS_{site.Code}\\inboxes\\clicomp.src\\base\\Compver.ini' or the site server's 'bin' binaries would.",
+                    $"A site declared at SP3 or SP4 shows a version below SP2: cannot tell for site '{site.Code}', declared at '{entry.Value.Text}' ({label}), because no captured file shows its version.",
                     sectionEvidence,
                     $"sp-prerequisite:{site.Code}",
                     null,
-                    Level.Note);
+                    Level.Note,
+                    help: $"Capture 'SMS_{site.Code}\\inboxes\\clicomp.src\\base\\Compver.ini' or the site server's 'bin' binaries, which show the version; SP3 and SP4 install only over SP2 or later.");
+
             }
         }
     }

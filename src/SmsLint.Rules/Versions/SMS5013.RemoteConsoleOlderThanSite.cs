@@ -36,12 +36,14 @@ public sealed class RemoteConsoleOlderThanSite() : Rule(new() { Id = "SMS5013", 
         foreach (var console in Consoles(context.Model))
         {
             var level = SharedLogonPoints.LevelLabel(context.Catalog, console.Version);
-            var primary = Evidence.Whole(console.File, $"File version '{console.Version.ToFileVersionString()}' ({level}).");
+            var binary = Evidence.Whole(console.File, $"File version '{console.Version.ToFileVersionString()}' ({level}).");
+            var primary = binary;
             if (declared.TryGetValue(console.Machine, out var entry))
             {
+                // The declaration is the text about this console; the binary stays a related location.
                 if (context.Model.Sites.Find(entry.Value.Text.Trim()) is { Effective.Version: { } sv } site && Older(console.Version, sv))
                 {
-                    Report(context, console, level, [site], primary, [Evidence.At(context.Model.Hierarchy.File!, entry.Value, $"hierarchy.ini: console '{console.Machine}' administers site {site.Code}.")]);
+                    Report(context, console, level, [site], Evidence.At(context.Model.Hierarchy.File!, entry.Value, $"hierarchy.ini: console '{console.Machine}' administers site {site.Code}."), [binary]);
                 }
 
                 continue;
@@ -53,18 +55,21 @@ public sealed class RemoteConsoleOlderThanSite() : Rule(new() { Id = "SMS5013", 
                 continue;
             }
 
+            // No declaration: the result goes on the text that gives the version of the newer site.
+            primary = TextAnchor.ForSiteBinary(context.Model, console.File, newer[0].Code, hotfixes: false);
             if (newer.Count == sites.Count)
             {
-                Report(context, console, level, newer, primary, []);
+                Report(context, console, level, newer, primary, [binary]);
                 continue;
             }
 
             context.Report(
-                $"A remote SMS Administrator console is older than its site, or the snapshot cannot tell: console '{console.Machine}' is at '{console.Version.ToFileVersionString()}' ({level}), older than {PreSp2HotfixesJoin(newer)} but not than every site, and hierarchy.ini has no '[Console {console.Machine}] Site=' to say which site it administers.",
+                $"A remote SMS Administrator console is older than its site: cannot tell for console '{console.Machine}' at '{console.Version.ToFileVersionString()}' ({level}), older than {PreSp2HotfixesJoin(newer)} but not every site, because hierarchy.ini has no '[Console {console.Machine}] Site='.",
                 primary,
                 $"console:{console.Machine.ToUpperInvariant()}",
-                newer.Select(s => SharedLogonPoints.Of(s.Effective!)),
-                Level.Note);
+                [binary, .. newer.Select(s => SharedLogonPoints.Of(s.Effective!))],
+                Level.Note,
+                help: $"Declare the site the console administers with '[Console {console.Machine}] Site=' in hierarchy.ini, and upgrade the console if that site is newer.");
         }
     }
 
@@ -75,8 +80,10 @@ public sealed class RemoteConsoleOlderThanSite() : Rule(new() { Id = "SMS5013", 
             $"A remote SMS Administrator console is older than its site: console '{console.Machine}' is at '{console.Version.ToFileVersionString()}' ({level}), older than {PreSp2HotfixesJoin(newer)}.",
             primary,
             $"console:{console.Machine.ToUpperInvariant()}",
-            related);
+            related,
+            help: $"Run SMS Setup from the site's service pack source on '{console.Machine}' to upgrade the SMS Administrator console, then apply the same hotfixes as on the site.");
     }
+
 
     private static string PreSp2HotfixesJoin(List<SiteInfo> sites) =>
         (sites.Count == 1 ? "site " : "sites ") + PreSp2Hotfixes.JoinAnd(sites.Select(s => $"'{s.Code}' at '{s.Effective!.Raw}'"));

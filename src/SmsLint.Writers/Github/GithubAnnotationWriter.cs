@@ -121,7 +121,9 @@ public static class GithubAnnotationWriter
                 .Append(EscapeProperty(properties[i].Value));
         }
 
-        line.Append("::").Append(EscapeData(finding.Message)).Append('\n');
+        // The annotation body is plain text that keeps line breaks: the remedy goes on its own line.
+        var body = finding.Help is { Length: > 0 } help ? finding.Message + "\nhelp: " + help : finding.Message;
+        line.Append("::").Append(EscapeData(body)).Append('\n');
         output.Write(line.ToString());
     }
 

@@ -63,6 +63,7 @@ internal static class HtmlAssets
         .lvl { font-weight: 700; text-transform: uppercase; font-size: 11.5px; }
         .lvl-error .lvl { color: var(--err); } .lvl-warning .lvl { color: var(--warn); } .lvl-note .lvl { color: var(--note); }
         .msg { margin: 3px 0; overflow-wrap: anywhere; }
+        .help { margin: 3px 0 3px 1.5em; overflow-wrap: anywhere; }
         pre.snippet { margin: 4px 0; padding: 4px 8px; background: #fff; border: 1px solid var(--line); border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
         ul.related { margin: 2px 0 2px 0; padding-left: 18px; }
         ul.related li { overflow-wrap: anywhere; }

@@ -345,6 +345,11 @@ public static class HtmlReportWriter
         }
 
         w.Write($"</div>\n<p class=\"msg\">{HtmlText.Escape(f.Message)}</p>\n");
+        if (f.Help is { Length: > 0 } help)
+        {
+            w.Write($"<p class=\"help\"><b>help:</b> {HtmlText.Escape(help)}</p>\n");
+        }
+
         if (f.Location.Snippet is { Length: > 0 } snippet)
         {
             w.Write($"<pre class=\"snippet\">{HtmlText.Escape(snippet)}</pre>\n");

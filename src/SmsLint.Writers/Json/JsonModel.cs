@@ -22,7 +22,8 @@ public static class JsonFindingWriter
                 f.Rule.Kb,
                 f.Fingerprints.GetValueOrDefault("smslint/v1"),
                 f.IsSuppressed,
-                f.BaselineState))],
+                f.BaselineState,
+                f.Help))],
             [.. report.Notifications.Select(n => new JsonNotification(n.Id, n.Level.ToSarif(), n.Message, n.Path))]);
         JsonOutput.Write(output, doc, JsonReportContext.Default.JsonReport);
     }
@@ -45,7 +46,8 @@ public sealed record JsonFinding(
     IReadOnlyList<string> Kb,
     string? Fingerprint,
     bool Suppressed,
-    string? BaselineState);
+    string? BaselineState,
+    string? Help = null);
 
 public sealed record JsonLocation(string Path, int Line, int Column, int EndLine, int EndColumn, string? Note);
 

@@ -104,7 +104,13 @@ public static class MarkdownSummaryWriter
             }
 
             sb.Append(f.Rule.Id).Append(" | `").Append(Code(f.Location.Path)).Append(':').Append(N(f.Location.Region.StartLine)).Append("` | ")
-                .Append(Cell(Shorten(f.Message))).Append(" |\n");
+                .Append(Cell(Shorten(f.Message)));
+            if (f.Help is { Length: > 0 } help)
+            {
+                sb.Append("<br>help: ").Append(Cell(Shorten(help)));
+            }
+
+            sb.Append(" |\n");
         }
 
         if (active.Count > top.Count)

@@ -82,7 +82,11 @@ public sealed record Result(
     IReadOnlyDictionary<string, string> PartialFingerprints,
     string? BaselineState,
     IReadOnlyList<Suppression>? Suppressions,
-    IReadOnlyList<Fix>? Fixes);
+    IReadOnlyList<Fix>? Fixes,
+    ResultProperties? Properties = null);
+
+/// <summary>A result's property bag: <c>help</c> is the instance's remedy (helper M; the message stays one sentence).</summary>
+public sealed record ResultProperties(string? Help);
 
 public sealed record Location(int? Id, PhysicalLocation PhysicalLocation, Message? Message);
 

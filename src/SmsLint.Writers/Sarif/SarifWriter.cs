@@ -341,7 +341,8 @@ public static class SarifWriter
             f.Fingerprints,
             f.BaselineState,
             f.Suppressions.Count > 0 ? [.. f.Suppressions.Select(s => new Suppression(s.Kind, s.Justification, "accepted", s.Where is { } w ? ToLocation(w, null, prefix) : null))] : null,
-            f.Fix is { } fix ? [ToFix(fix, prefix)] : null);
+            f.Fix is { } fix ? [ToFix(fix, prefix)] : null,
+            f.Help is { Length: > 0 } help ? new ResultProperties(Sentence(help)) : null);
     }
 
     /// <summary>

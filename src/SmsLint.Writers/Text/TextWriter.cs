@@ -39,6 +39,13 @@ public static class CompilerTextWriter
                 output.Write($"    {c.Bold}{(color ? Show(related.Path, true) : OneLine(related.Path))}:{rr.StartLine}:{rr.StartColumn}:{c.Reset} {c.Level(Level.Note)}note:{c.Reset} {Show(related.Message ?? "related location", color)}");
                 output.Write('\n');
             }
+
+            if (f.Help is { Length: > 0 } help)
+            {
+                // rustc's "= help:" line: the instance's remedy, under the finding it belongs to.
+                output.Write($"    {c.Bold}= help:{c.Reset} {Show(help, color)}");
+                output.Write('\n');
+            }
         }
     }
 

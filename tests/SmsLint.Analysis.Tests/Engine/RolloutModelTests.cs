@@ -107,7 +107,7 @@ public sealed class RolloutModelTests : IDisposable
         var note = Assert.Single(FixtureRunner.Scan(mixed, [new LogonScriptDisabled()]).Findings);
         Assert.Equal(Level.Note, note.Level);
         Assert.Null(note.Fix);
-        Assert.Contains("after all sites, CAP servers, and logon point servers are upgraded", note.Message, StringComparison.Ordinal);
+        Assert.Contains("after all sites, CAP servers, and logon point servers are upgraded", note.Help, StringComparison.Ordinal);
 
         var steady = Snapshot("goto-steady", ("hierarchy.ini", Hierarchy("2.00.1493.2000", "2.00.1493.2000")), ("DC01/NETLOGON/Smsls.bat", script));
         var warning = Assert.Single(FixtureRunner.Scan(steady, [new LogonScriptDisabled()]).Findings);

@@ -82,7 +82,7 @@ public sealed class CopyLogFixTests
             var report = FixtureRunner.Scan(snapshot, [new CopyLogNamesRemovedSite()]);
             var finding = Assert.Single(report.Findings);
             Assert.Null(finding.Fix);
-            Assert.Contains("shared lines must be kept", finding.Message, StringComparison.Ordinal);
+            Assert.Contains("shared lines must be kept", finding.Help, StringComparison.Ordinal);
         }
         finally
         {

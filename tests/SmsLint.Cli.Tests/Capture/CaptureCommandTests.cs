@@ -86,7 +86,7 @@ public sealed class CaptureCommandTests
             Assert.Contains("\"path\": \"DC01/SMSLOGON/big.exe\", \"size\": 5000", json, StringComparison.Ordinal);
             Assert.Contains("over the per-file limit of 4,096 bytes", json, StringComparison.Ordinal);
             var scan = CliRunner.Run("scan", known, "--select", "SMS0015");
-            Assert.Contains("The capture could not copy 'DC01/SMSLOGON/big.exe'", scan.Out, StringComparison.Ordinal);
+            Assert.Contains("Capture is incomplete: 'DC01/SMSLOGON/big.exe' was not copied", scan.Out, StringComparison.Ordinal);
 
             var all = Path.Combine(scratch, "all");
             run = CliRunner.Run("capture", "--from", $"DC01/SMSLOGON={share}", "--all", "--output", all);
@@ -112,7 +112,7 @@ public sealed class CaptureCommandTests
             Assert.Contains("[2/2] DC02/SMSLOGON: unreachable", run.Err, StringComparison.Ordinal);
             var scan = CliRunner.Run("scan", output, "--select", "SMS0015", "--fail-level", "none");
             Assert.Contains("capture.json:", scan.Out, StringComparison.Ordinal);
-            Assert.Contains("The capture could not reach share 'DC02/SMSLOGON'", scan.Out, StringComparison.Ordinal);
+            Assert.Contains("Capture is incomplete: share 'DC02/SMSLOGON' was unreachable", scan.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -170,7 +170,7 @@ public sealed class ConfigurationTests
         var config = ws.Outside("outside.yml");
         File.WriteAllText(config, "suppressions:\n  - rule: SMS3001\n    path: \"NOWHERE/**\"\n    reason: stale\n");
         var (_, sarif, err) = CliRunner.Run("scan", ws.Snapshot, "--config", config, "--format", "sarif", "--fail-level", "none");
-        Assert.Contains("outside.yml:2: The declared suppression of SMS3001", err, StringComparison.Ordinal);
+        Assert.Contains("outside.yml:2: Suppression is unused: SMS3001 declared for", err, StringComparison.Ordinal);
         var run = Sarif.Keep(sarif, "config-outside-notification");
         Assert.Empty(Sarif.Results(run, "SMS0008"));
         var notes = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications");

@@ -100,7 +100,7 @@ public sealed class SuppressionTests
         using var ws = DisabledScript("@echo off", "REM smslint-disable-next-line SMS3001");
         var (exit, text, _) = CliRunner.Run("scan", ws.Snapshot, "--select", Rules, "--fail-level", "warning");
         Assert.Equal(1, exit);
-        Assert.Contains("Smsls.bat:2:1: warning: The suppression comment in 'Smsls.bat' suppresses nothing: it gives no reason", text, StringComparison.Ordinal);
+        Assert.Contains("Smsls.bat:2:1: warning: Suppression comment has no effect: the one in 'Smsls.bat' is malformed, it gives no reason", text, StringComparison.Ordinal);
         Assert.Contains("[SMS3001]", text, StringComparison.Ordinal);
     }
 
@@ -112,7 +112,7 @@ public sealed class SuppressionTests
         var run = Sarif.Keep(sarif, "suppression-expired");
         Assert.False(Assert.Single(Sarif.Results(run, "SMS3001")).TryGetProperty("suppressions", out _));
         var expired = Assert.Single(Sarif.Results(run, "SMS0009"));
-        Assert.Contains("expired on 2001-01-31", expired.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("in 'Smsls.bat' on 2001-01-31", expired.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Empty(Sarif.Results(run, "SMS0008"));
 
         using var ahead = DisabledScript("@echo off", "REM smslint-disable-next-line SMS3001 until 2999-12-31 -- SP2 rollout");
@@ -125,7 +125,7 @@ public sealed class SuppressionTests
     {
         using var ws = DisabledScript("@echo off", "GOTO START", ":START", "REM smslint-disable-next-line SMS3001 -- was disabled once");
         var (_, text, _) = CliRunner.Run("scan", ws.Snapshot, "--select", Rules);
-        Assert.Contains("Smsls.bat:4:1: note: The suppression of SMS3001 in 'Smsls.bat' is unused", text, StringComparison.Ordinal);
+        Assert.Contains("Smsls.bat:4:1: note: Suppression is unused: SMS3001 in 'Smsls.bat' reports nothing", text, StringComparison.Ordinal);
 
         // Not unused when the rule it names does not run.
         var (_, off, _) = CliRunner.Run("scan", ws.Snapshot, "--select", "SMS0008");

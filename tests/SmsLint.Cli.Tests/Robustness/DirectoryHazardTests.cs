@@ -161,7 +161,7 @@ public sealed class DirectoryHazardTests : IDisposable
 
         var finding = Assert.Single(report.Findings, f => f.Rule.Id == "SMS0006");
         Assert.Equal("DC02/SMSLOGON", finding.Location.Path);
-        Assert.Equal("'DC02/SMSLOGON' folder could not be listed: Access to the path '/snap/DC02/SMSLOGON' is denied.", finding.Message);
+        Assert.Equal("Snapshot part not scanned: 'DC02/SMSLOGON' folder could not be listed: Access to the path '/snap/DC02/SMSLOGON' is denied.", finding.Message);
         Assert.Contains(report.Notifications, n => n.Id == "SMS-SOURCE-UNREADABLE" && n.Path == "DC02/SMSLOGON");
         Assert.Contains(report.Findings, f => f.Rule.Id == "SMS3001");
     }

@@ -681,7 +681,7 @@ public sealed class HostileRoundTwoTests : IDisposable
         Assert.DoesNotContain('\u001b', err);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.StartsWith("DC\\x1B[2J\\x0AX/NETLOGON/Smsls.bat:2:1:", lines[0], StringComparison.Ordinal);
-        Assert.All(lines, l => Assert.StartsWith("DC\\x1B[2J\\x0AX/NETLOGON/Smsls.bat:", l.TrimStart(), StringComparison.Ordinal));
+        Assert.All(lines.Where(l => !l.StartsWith("    = help:", StringComparison.Ordinal)), l => Assert.StartsWith("DC\\x1B[2J\\x0AX/NETLOGON/Smsls.bat:", l.TrimStart(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -120,7 +120,10 @@ internal sealed class CatalogTarget(Corpus corpus, List<byte[]> seeds) : ReaderT
     });
 }
 
-/// <summary>Seeds for the reader targets from the repository: the expected SARIF logs under testdata and the embedded catalog.</summary>
+/// <summary>
+/// Seeds for the reader targets from the repository: the SARIF logs under testdata, the KB scenarios'
+/// SARIF snapshots (tests/SmsLint.Cli.Tests/Snapshots/__snapshots__), and the embedded catalog.
+/// </summary>
 internal static class ReaderSeeds
 {
     /// <summary>Bigger logs are skipped: the mutator works on inputs of at most a few hundred kilobytes.</summary>
@@ -128,7 +131,9 @@ internal static class ReaderSeeds
 
     public static List<byte[]> Baselines(string testdata)
     {
+        var snapshots = Path.Combine(testdata, "..", "tests", "SmsLint.Cli.Tests", "Snapshots", "__snapshots__");
         var seeds = Directory.EnumerateFiles(testdata, "*.sarif", SearchOption.AllDirectories)
+            .Concat(Directory.Exists(snapshots) ? Directory.EnumerateFiles(snapshots, "sarif.*.snap") : [])
             .Order(StringComparer.Ordinal)
             .Where(f => new FileInfo(f).Length <= MaxSeedBytes)
             .Select(File.ReadAllBytes)

@@ -36,10 +36,11 @@ public static class CaptureGaps
     private static string Reason(CaptureShare share) => string.IsNullOrWhiteSpace(share.Reason) ? "no reason recorded" : share.Reason.TrimEnd('.');
 
     /// <summary>
-    /// One note per unreachable share of the given names: "cannot tell whether <paramref name="what"/> on
-    /// share 'DC02/SMSLOGON'", at the share's line of capture.json.
+    /// One note per unreachable share of the given names, opening with the rule's own words
+    /// (<paramref name="opening"/>) and then "cannot tell on share 'DC02/SMSLOGON'", at the share's line
+    /// of capture.json.
     /// </summary>
-    public static void CannotTell(RuleContext context, string what, params string[] shareNames)
+    public static void CannotTell(RuleContext context, string opening, params string[] shareNames)
     {
         if (context.Model.CaptureFile is not { } file)
         {
@@ -49,11 +50,12 @@ public static class CaptureGaps
         foreach (var share in Unreachable(context.Model, shareNames))
         {
             context.Report(
-                $"Cannot tell whether {what} on share '{share.Path}': capture.json records the share as unreachable ({Reason(share)}), so the snapshot has none of its files.",
+                $"{opening}: cannot tell on share '{share.Path}', which capture.json records as unreachable ({Reason(share)}).",
                 share.Span is { } span ? Evidence.At(file, span, "The share the capture could not reach.") : Evidence.Whole(file, "The share the capture could not reach."),
                 $"unreachable:{share.Path.ToUpperInvariant()}",
                 null,
-                Level.Note);
+                Level.Note,
+                help: $"The snapshot has none of the files of '{share.Path}': capture the share again once it is reachable.");
         }
     }
 

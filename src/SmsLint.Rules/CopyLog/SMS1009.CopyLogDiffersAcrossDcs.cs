@@ -37,7 +37,7 @@ public sealed class CopyLogDiffersAcrossDcs() : Rule(new() { Id = "SMS1009", Tit
             }
         }
 
-        Capture.CaptureGaps.CannotTell(context, "Copylog.tcf matches the PDC's copy", "SMSLOGON");
+        Capture.CaptureGaps.CannotTell(context, "Copylog.tcf differs from the PDC's copy", "SMSLOGON");
     }
 
     private static void Compare(

@@ -82,7 +82,7 @@ public sealed class CopyLogReadOnlyAfterSp2() : Rule(new() { Id = "SMS1011", Tit
 
         if (checkedAny)
         {
-            CaptureGaps.CannotTell(context, "Copylog.tcf is still read-only after every site went to SP2", "SMSLOGON");
+            CaptureGaps.CannotTell(context, "Copylog.tcf left read-only after SP2 (Q264630 workaround)", "SMSLOGON");
         }
     }
 }

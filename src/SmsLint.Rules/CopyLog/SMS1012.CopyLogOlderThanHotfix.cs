@@ -44,7 +44,7 @@ public sealed class CopyLogOlderThanHotfix() : Rule(new() { Id = "SMS1012", Titl
 
         if (checkedAny)
         {
-            CaptureGaps.CannotTell(context, "Copylog.tcf has been rewritten since a site's hotfixed Nt_logon.dll", "SMSLOGON");
+            CaptureGaps.CannotTell(context, "Copylog.tcf not rewritten since the pre-SP2 hotfix", "SMSLOGON");
         }
     }
 

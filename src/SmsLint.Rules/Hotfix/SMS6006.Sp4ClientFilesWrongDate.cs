@@ -71,17 +71,16 @@ public sealed class Sp4ClientFilesWrongDate() : Rule(new() { Id = "SMS6006", Tit
             var tolerance = spec.DateToleranceDays ?? 0;
             if (spec.WrongDate is { } wrong && Math.Abs(date.DayNumber - wrong.DayNumber) <= tolerance)
             {
-                var related = new List<Evidence>();
-                if (CaptureFacts.ManifestLine(model, file, $"capture.json: '{spec.Name}' last written {CaptureFacts.Time(written)}.") is { } line)
-                {
-                    related.Add(line);
-                }
-
+                // The capture.json line that records the date is the text an editor opens; the binary is related.
+                var binary = Evidence.Whole(file, $"The file, last written {CaptureFacts.Time(written)}.");
+                var primary = CaptureFacts.ManifestLine(model, file, $"capture.json: '{spec.Name}' last written {CaptureFacts.Time(written)}.")
+                    ?? TextAnchor.ForBinary(model, file);
                 context.Report(
-                    $"Site '{site.Code}' ({site.Effective!.Raw}) distributes '{spec.Name}' dated {Day(date)}, the date of the faulty first non-English SP4 download, not the re-released file of {Day(spec.Date!.Value)}, so SP3 logon points are not updated with the SP4 client files and new logon-installed clients fail (Q323652).",
-                    Evidence.Whole(file, $"Last written {CaptureFacts.Time(written)}."),
+                    $"SP4 client file carries the faulty download's date: '{spec.Name}' of site '{site.Code}' ({site.Effective!.Raw}) is dated {Day(date)}, the re-released file {Day(spec.Date!.Value)}.",
+                    primary,
                     $"wrong-date:{site.Code}:{spec.Name.ToUpperInvariant()}",
-                    related);
+                    [binary],
+                    help: $"Replace the SP4 client files of site '{site.Code}' with those of the re-released download (dated {Day(spec.Date!.Value)}), so that SP3 logon points get the SP4 client files and logon installation works (Q323652).");
             }
         }
 
@@ -89,11 +88,12 @@ public sealed class Sp4ClientFilesWrongDate() : Rule(new() { Id = "SMS6006", Tit
         {
             var names = PreSp2Hotfixes.JoinAnd(unknown.Select(f => $"'{f.File.FileName}'"));
             context.Report(
-                $"Site '{site.Code}' ({site.Effective!.Raw}) distributes {names}, and SmsLint cannot tell whether {(unknown.Count == 1 ? "it is" : "they are")} the faulty files of the first non-English SP4 download (dated {Day(specs[0].WrongDate ?? specs[0].Date!.Value)}) or the re-released ones ({Day(specs[0].Date!.Value)}) because {CaptureFacts.Unknown(model, unknown, "last-write time")}; only the date tells them apart (Q323652). Capture with 'smslint capture', which records file times, or compare the files' modified dates.",
-                Evidence.Whole(unknown[0], "The last-write time of this file is not known."),
+                $"SP4 client file carries the faulty download's date: cannot tell for {names} of site '{site.Code}' ({site.Effective!.Raw}), because {CaptureFacts.Unknown(model, unknown, "last-write time")}.",
+                TextAnchor.ForBinary(model, unknown[0]),
                 $"date-unknown:{site.Code}",
-                [.. unknown.Skip(1).Select(f => Evidence.Whole(f, "The last-write time of this file is not known."))],
-                Level.Note);
+                [.. unknown.Select(f => Evidence.Whole(f, "The last-write time of this file is not known."))],
+                Level.Note,
+                help: $"Only the date tells the faulty files of the first non-English SP4 download (dated {Day(specs[0].WrongDate ?? specs[0].Date!.Value)}) from the re-released ones ({Day(specs[0].Date!.Value)}): capture with 'smslint capture', which records file times, or compare the files' modified dates.");
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class LogonScriptCopiesDiffer() : Rule(new() { Id = "SMS3002", Tit
             CheckGroup(context, group, reported, Lines);
         }
 
-        Capture.CaptureGaps.CannotTell(context, "Smsls.bat matches the other copies of its domain", "NETLOGON", "REPL$");
+        Capture.CaptureGaps.CannotTell(context, "Logon script copy differs from its reference", "NETLOGON", "REPL$");
     }
 
     /// <summary>

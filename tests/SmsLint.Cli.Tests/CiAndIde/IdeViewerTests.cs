@@ -52,9 +52,13 @@ public sealed partial class IdeViewerTests
 
                 break;
             case "goldens":
-                foreach (var file in Directory.GetFiles(Repo.TestData, "*.sarif", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                // The demo's byte-exact golden and the KB scenarios' SARIF snapshots (Snapshooter).
+                var snapshots = Path.Combine(Repo.Root, "tests", "SmsLint.Cli.Tests", "Snapshots", "__snapshots__");
+                foreach (var file in Directory.GetFiles(Repo.TestData, "*.sarif", SearchOption.AllDirectories)
+                    .Concat(Directory.GetFiles(snapshots, "sarif.*.snap"))
+                    .Order(StringComparer.Ordinal))
                 {
-                    logs.Add((Path.GetRelativePath(Repo.TestData, file), File.ReadAllText(file)));
+                    logs.Add((Path.GetRelativePath(Repo.Root, file), File.ReadAllText(file)));
                 }
 
                 break;

@@ -8,7 +8,14 @@ using YamlDotNet.Core.Events;
 namespace SmsLint.Config;
 
 /// <summary>Where one YAML node is: its value, the key that names it (the value itself when none), its extent, and a scalar's text as written.</summary>
-internal readonly record struct YamlPosition(int Line, int Column, int KeyLine, int KeyColumn, long Start, long End, string? Text);
+/// <param name="Line">1-based line of the value.</param>
+/// <param name="Column">1-based column of the value.</param>
+/// <param name="KeyLine">1-based line of the key naming the value (the value's own line in a list or at the root).</param>
+/// <param name="KeyColumn">1-based column of that key.</param>
+/// <param name="Start">Character offset where the value starts.</param>
+/// <param name="End">Character offset where the value ends.</param>
+/// <param name="Text">A scalar's text as written, or null for a mapping or list.</param>
+public readonly record struct YamlPosition(int Line, int Column, int KeyLine, int KeyColumn, long Start, long End, string? Text);
 
 /// <summary>
 /// A YAML document read into a <see cref="JsonNode"/> tree for schema evaluation, with the position
@@ -16,7 +23,7 @@ internal readonly record struct YamlPosition(int Line, int Column, int KeyLine, 
 /// depth is bounded before anything nests). Plain scalars take their YAML 1.1 core types (whole
 /// numbers, decimals, true/false, null); quoted scalars are always strings.
 /// </summary>
-internal sealed partial class YamlJson
+public sealed partial class YamlJson
 {
     private readonly Dictionary<string, YamlPosition> positions = new(StringComparer.Ordinal);
 
@@ -218,7 +225,8 @@ internal sealed partial class YamlJson
             var pointer = Place(stack, node, out var keyMark);
             if (pointer is not null)
             {
-                positions[pointer] = new YamlPosition((int)ev.Start.Line, (int)ev.Start.Column, (int)keyMark.Line, (int)keyMark.Column, ev.Start.Index, ev.End.Index, text);
+                var key = keyMark ?? ev.Start;
+                positions[pointer] = new YamlPosition((int)ev.Start.Line, (int)ev.Start.Column, (int)key.Line, (int)key.Column, ev.Start.Index, ev.End.Index, text);
                 if (ev is AnchorAlias && node is not null)
                 {
                     Record(node, pointer, positions[pointer]);
@@ -243,9 +251,9 @@ internal sealed partial class YamlJson
     }
 
     /// <summary>Puts a node into its parent; returns its pointer, or null when it is dropped (a refused key or its value).</summary>
-    private string? Place(Stack<Frame> stack, JsonNode? node, out Mark keyMark)
+    private string? Place(Stack<Frame> stack, JsonNode? node, out Mark? keyMark)
     {
-        keyMark = Mark.Empty;
+        keyMark = null;
         if (!stack.TryPeek(out var parent))
         {
             Root = node;

@@ -125,7 +125,7 @@ public static class ConfigLoader
         }
 
         var checker = new Checker(displayName, Path.GetDirectoryName(fullPath) ?? ".", ruleIds, yaml);
-        using (var document = JsonDocument.Parse(yaml.Root.ToJsonString(), new JsonDocumentOptions { MaxDepth = MaxNesting + 8 }))
+        using (var document = JsonDocument.Parse(yaml.Root.ToJsonString(new JsonSerializerOptions { MaxDepth = MaxNesting + 8 }), new JsonDocumentOptions { MaxDepth = MaxNesting + 8 }))
         {
             foreach (var violation in Schema.Value.EvaluateAll(document.RootElement))
             {
@@ -449,9 +449,9 @@ public static class ConfigLoader
             {
                 zipLimits = zipLimits with
                 {
-                    MaxEntries = zip["maxEntries"] is { } e ? e.GetValue<long>() : zipLimits.MaxEntries,
-                    MaxEntryBytes = zip["maxEntryBytes"] is { } b ? b.GetValue<long>() : zipLimits.MaxEntryBytes,
-                    MaxTotalBytes = zip["maxTotalBytes"] is { } t ? t.GetValue<long>() : zipLimits.MaxTotalBytes,
+                    MaxEntries = zip["maxEntries"] is { } e ? Whole(e) : zipLimits.MaxEntries,
+                    MaxEntryBytes = zip["maxEntryBytes"] is { } b ? Whole(b) : zipLimits.MaxEntryBytes,
+                    MaxTotalBytes = zip["maxTotalBytes"] is { } t ? Whole(t) : zipLimits.MaxTotalBytes,
                     MaxCompressionRatio = zip["maxCompressionRatio"] is JsonValue r ? Number(r) : zipLimits.MaxCompressionRatio,
                 };
             }
@@ -464,15 +464,18 @@ public static class ConfigLoader
                 Ignore = Ids(rules?["ignore"], "/rules/ignore"),
                 Levels = levels,
                 Exclude = Strings(top["exclude"], "/exclude").Select(Glob).ToList(),
-                MaxTextFileBytes = limits?["maxTextFileBytes"]?.GetValue<long>(),
-                MaxLineLength = limits?["maxLineLength"] is { } l ? (int)l.GetValue<long>() : null,
-                MaxFolderDepth = limits?["maxFolderDepth"] is { } d ? (int)d.GetValue<long>() : null,
+                MaxTextFileBytes = limits?["maxTextFileBytes"] is { } m ? Whole(m) : null,
+                MaxLineLength = limits?["maxLineLength"] is { } l ? (int)Whole(l) : null,
+                MaxFolderDepth = limits?["maxFolderDepth"] is { } d ? (int)Whole(d) : null,
                 ZipLimits = zip is null ? null : zipLimits,
                 CatalogPath = top["catalog"] is not null && Text("/catalog") is { } c ? Path.GetFullPath(Path.Combine(directory, c.Trim())) : null,
                 InlineSuppressions = top["inlineSuppressions"]?.GetValue<bool>(),
                 Suppressions = Suppressions(top["suppressions"] as JsonArray, text),
             };
         }
+
+        /// <summary>A whole number the schema accepted, written 10 or 10.0 (both are integers to a schema).</summary>
+        private static long Whole(JsonNode value) => value.AsValue().TryGetValue<long>(out var whole) ? whole : (long)value.GetValue<double>();
 
         private static double Number(JsonValue value) => value.TryGetValue<long>(out var whole) ? whole : value.GetValue<double>();
 

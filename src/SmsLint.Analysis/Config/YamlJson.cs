@@ -82,6 +82,9 @@ public sealed partial class YamlJson
 
         public bool Discard { get; set; }
 
+        /// <summary>The key being read is a mapping or list: it is built, refused and dropped, and so is its value.</summary>
+        public bool ComplexKey { get; set; }
+
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
     }
 
@@ -173,6 +176,7 @@ public sealed partial class YamlJson
 
                 Errors.Add(((int)ev.Start.Line, (int)ev.Start.Column, $"keys in {ConfigLoader.Name(parent.Pointer ?? string.Empty)} must be plain names"));
                 parent.Discard = true;
+                parent.ComplexKey = true;
                 parent.Key = null;
 
                 // The key's own subtree is built and dropped below.
@@ -269,9 +273,10 @@ public sealed partial class YamlJson
         }
         else if (parent.Node is JsonObject obj)
         {
-            if (parent.ExpectKey)
+            if (parent.ComplexKey)
             {
-                // A refused (non-scalar) key: built, then dropped; its value is dropped too.
+                // A refused (non-scalar) key: built, then dropped; its value, which comes next, is dropped too.
+                parent.ComplexKey = false;
                 return null;
             }
 

@@ -122,6 +122,18 @@ public sealed class ConfigPositionTests
     }
 
     [Fact]
+    public void A_complex_key_is_refused_with_its_value_and_the_rest_still_read()
+    {
+        var result = ConfigLoader.Parse("? [a, b]\n: 1\nversion: 1.0\nrules: {select: [SMS1003]}\n", "/x/smslint.yml", "smslint.yml", RuleIds);
+        Assert.Equal(["smslint.yml:1:3: keys in the configuration must be plain names"], result.Errors.Select(e => e.ToString()));
+
+        var fine = ConfigLoader.Parse("version: 1.0\nlimits: {maxLineLength: 40.0}\nrules: {select: [SMS1003]}\n", "/x/smslint.yml", "smslint.yml", RuleIds);
+        Assert.Empty(fine.Errors);
+        Assert.Equal(40, fine.Config!.MaxLineLength);
+        Assert.Equal(["SMS1003"], fine.Config.Select);
+    }
+
+    [Fact]
     public void Errors_point_at_the_key_or_the_value_they_are_about()
     {
         var result = ConfigLoader.Parse("rules:\n  levels:\n    SMS9999: note\n    SMS3001: fatal\n  selct: []\n", "/x/smslint.yml", "smslint.yml", RuleIds);

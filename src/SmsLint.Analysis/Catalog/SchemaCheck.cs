@@ -8,7 +8,17 @@ namespace SmsLint.Catalog;
 /// <param name="Pointer">RFC 6901 pointer of the value (for an unknown property: of the property itself).</param>
 /// <param name="AtName">True when the position to report is the property's name rather than its value.</param>
 /// <param name="Message">Text of the error, without position.</param>
-internal sealed record SchemaViolation(string Pointer, bool AtName, string Message);
+internal sealed record SchemaViolation(string Pointer, bool AtName, string Message)
+{
+    /// <summary>The failing keyword ("" for an unknown property), so a caller can word the message its own way.</summary>
+    public string Keyword { get; init; } = string.Empty;
+
+    /// <summary>The subschema holding the failing keyword, for its title and bounds.</summary>
+    public JsonElement? Subschema { get; init; }
+
+    /// <summary>The path through the schema that led to the error (tells, say, 'propertyNames' apart).</summary>
+    public string EvaluationPath { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// A JSON schema shipped with SmsLint (embedded), evaluated with JsonSchema.Net. The library's
@@ -41,7 +51,12 @@ internal sealed class SchemaCheck
     }
 
     /// <summary>Every violation of the schema in <paramref name="instance"/>, in document order of the library's output.</summary>
-    public IReadOnlyList<SchemaViolation> Evaluate(JsonElement instance)
+    public IReadOnlyList<SchemaViolation> Evaluate(JsonElement instance) =>
+        // One message per place and text, however many paths through the schema led to it.
+        EvaluateAll(instance).DistinctBy(v => (v.Pointer, v.AtName, v.Message)).ToList();
+
+    /// <summary>Every violation, one per path through the schema, with its keyword and subschema (see <see cref="SchemaViolation"/>).</summary>
+    public IReadOnlyList<SchemaViolation> EvaluateAll(JsonElement instance)
     {
         var results = schema.Evaluate(instance, new EvaluationOptions
         {
@@ -54,8 +69,7 @@ internal sealed class SchemaCheck
             Collect(results, instance, violations);
         }
 
-        // One message per place and text, however many paths through the schema led to it.
-        return violations.Distinct().ToList();
+        return violations;
     }
 
     private void Collect(EvaluationResults node, JsonElement instance, List<SchemaViolation> violations)
@@ -104,13 +118,18 @@ internal sealed class SchemaCheck
         var subschema = Resolve(node.SchemaLocation);
         var value = Find(instance, pointer);
 
-        if (keyword.Length == 0 || LastSegment(evaluationPath) == "additionalProperties")
+        // A property 'additionalProperties: false' refuses; a keyword of an additionalProperties subschema is an ordinary error.
+        if (keyword.Length == 0 || (LastSegment(evaluationPath) == "additionalProperties" && keyword is not ("type" or "enum" or "const" or "pattern" or "format" or "minimum" or "maximum" or "minLength" or "minItems" or "required" or "not")))
         {
             var name = Unescape(LastSegment(pointer));
             var allowed = subschema is { } s && s.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object
                 ? "; allowed here: " + string.Join(", ", props.EnumerateObject().Select(p => p.Name))
                 : string.Empty;
-            return new SchemaViolation(pointer, AtName: true, $"unknown property '{Short(name)}'{allowed}");
+            return new SchemaViolation(pointer, AtName: true, $"unknown property '{Short(name)}'{allowed}")
+            {
+                Subschema = subschema,
+                EvaluationPath = evaluationPath,
+            };
         }
 
         var text = keyword switch
@@ -126,7 +145,12 @@ internal sealed class SchemaCheck
             "not" => Not(subschema) ?? libraryMessage,
             _ => libraryMessage,
         };
-        return new SchemaViolation(pointer, AtName: false, text);
+        return new SchemaViolation(pointer, AtName: false, text)
+        {
+            Keyword = keyword,
+            Subschema = subschema,
+            EvaluationPath = evaluationPath,
+        };
     }
 
     private string Required(JsonElement? subschema, JsonElement? value, string evaluationPath, Uri location)

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SmsLint.Catalog;
 using SmsLint.Findings;
 using SmsLint.IO;
 using SmsLint.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SmsLint.Config;
 
@@ -11,9 +12,12 @@ namespace SmsLint.Config;
 public sealed record ConfigLoadResult(SmsLintConfig? Config, IReadOnlyList<ConfigError> Errors);
 
 /// <summary>
-/// Finds and reads <c>smslint.yml</c>. The file is YAML, read through YamlDotNet's node model so
-/// that every problem (an unknown key, a value of the wrong type, an unknown rule id, a missing
-/// reason) is reported with its line and column; all problems are collected, not only the first.
+/// Finds and reads <c>smslint.yml</c>. The YAML becomes a JSON tree that remembers where each value
+/// is (<see cref="YamlJson"/>), the tree is checked against the shipped schema
+/// (<c>schemas/smslint.config.schema.json</c>, embedded), and each error's JSON Pointer is mapped back
+/// to its line and column. Only what a schema cannot say is checked here: that rule ids are known,
+/// that dates exist, that the catalog file exists, and that a rule's level is not given twice.
+/// All problems are collected, not only the first.
 /// </summary>
 public static class ConfigLoader
 {
@@ -23,18 +27,37 @@ public static class ConfigLoader
     /// <summary>A configuration file is a few kilobytes; anything this large is refused.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    /// <summary>Keys of every mapping the file may hold, by the mapping's path ("" is the top level).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Keys { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-    {
-        [string.Empty] = ["version", "rules", "exclude", "limits", "catalog", "inlineSuppressions", "suppressions"],
-        ["rules"] = ["select", "ignore", "levels"],
-        ["limits"] = ["maxTextFileBytes", "maxLineLength", "maxFolderDepth", "zip"],
-        ["limits.zip"] = ["maxEntries", "maxEntryBytes", "maxTotalBytes", "maxCompressionRatio"],
-        ["suppressions[]"] = ["rule", "path", "reason", "expires"],
-    };
+    /// <summary>The manifest name of the embedded configuration schema.</summary>
+    internal const string SchemaResourceName = "smslint.config.schema.json";
 
-    /// <summary>Levels a rule can be set to (to turn a rule off, list it under rules.ignore).</summary>
-    public static readonly IReadOnlyList<string> LevelNames = ["error", "warning", "note"];
+    private static readonly Lazy<SchemaCheck> Schema = new(() => SchemaCheck.FromResource(SchemaResourceName));
+
+    /// <summary>Keys of every mapping the file may hold, by the mapping's path ("" is the top level), read from the schema.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Keys => KeysFromSchema.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> KeysFromSchema = new(() =>
+    {
+        var root = Schema.Value.Root;
+        var props = root.GetProperty("properties");
+        static IReadOnlyList<string> Names(JsonElement o) => [.. o.GetProperty("properties").EnumerateObject().Select(p => p.Name)];
+        return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [string.Empty] = Names(root),
+            ["rules"] = Names(props.GetProperty("rules")),
+            ["limits"] = Names(props.GetProperty("limits")),
+            ["limits.zip"] = Names(props.GetProperty("limits").GetProperty("properties").GetProperty("zip")),
+            ["suppressions[]"] = Names(props.GetProperty("suppressions").GetProperty("items")),
+        };
+    });
+
+    /// <summary>Levels a rule can be set to (to turn a rule off, list it under rules.ignore), read from the schema.</summary>
+    public static IReadOnlyList<string> LevelNames => LevelsFromSchema.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> LevelsFromSchema = new(() =>
+    [
+        .. Schema.Value.Root.GetProperty("properties").GetProperty("rules").GetProperty("properties").GetProperty("levels")
+            .GetProperty("additionalProperties").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!),
+    ]);
 
     /// <summary>The configuration file at the snapshot root, or null when there is none.</summary>
     public static string? Discover(string snapshotRoot)
@@ -76,546 +99,416 @@ public static class ConfigLoader
         return Parse(text, full, path, ruleIds);
     }
 
+
     /// <summary>The longest error message (characters): values from the file are quoted as short excerpts.</summary>
     private const int MaxMessage = 400;
 
-    /// <summary>How deeply mappings and lists may nest (64): deeper is refused before the node tree is built, which recurses.</summary>
+    /// <summary>How deeply mappings and lists may nest (64): deeper is refused while the events are read.</summary>
     public const int MaxNesting = 64;
 
-    /// <summary>Walks the YAML events (no recursion) and returns where nesting first goes past <see cref="MaxNesting"/>.</summary>
-    private static Mark? TooDeep(string text)
-    {
-        try
-        {
-            var parser = new Parser(new StringReader(text));
-            var depth = 0;
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                        if (++depth > MaxNesting)
-                        {
-                            return parser.Current.Start;
-                        }
-
-                        break;
-                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                        depth--;
-                        break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
-        {
-            // The full load below reports it, with its position.
-        }
-
-        return null;
-    }
+    /// <summary>How many values the file may hold, counting what aliases repeat: a few kilobytes of configuration hold far fewer.</summary>
+    private const long MaxNodes = 100_000;
 
     /// <summary>Reads configuration text. <paramref name="displayName"/> names the file in messages; <paramref name="ruleIds"/> are the rule ids it may name.</summary>
     public static ConfigLoadResult Parse(string text, string fullPath, string displayName, IReadOnlyCollection<string> ruleIds)
     {
-        var reader = new Reader(displayName, Path.GetDirectoryName(fullPath) ?? ".", ruleIds);
-        if (TooDeep(text) is { } deep)
+        var yaml = YamlJson.Read(text, MaxNesting, MaxNodes);
+        var errors = yaml.Errors.Select(e => new ConfigError(displayName, e.Line, e.Column, SafeFile.Excerpt(e.Message, MaxMessage))).ToList();
+        if (yaml.Failed)
         {
-            return Fail(displayName, (int)deep.Line, (int)deep.Column, $"mappings and lists nest more than {MaxNesting} levels deep");
+            return new ConfigLoadResult(null, errors);
         }
 
-        var stream = new YamlStream();
-        try
+        if (yaml.Root is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            var message = ex.InnerException is { } inner && ex.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase) ? inner.Message : ex.Message;
-            return Fail(displayName, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {SafeFile.Excerpt(message, 200)}");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet gives up on some malformed input with these instead of a YamlException.
-            return Fail(displayName, 1, 1, $"not valid YAML: {SafeFile.Excerpt(ex.Message, 200)}");
+            return errors.Count > 0 ? new ConfigLoadResult(null, errors) : new ConfigLoadResult(new SmsLintConfig { FilePath = fullPath, Text = new SourceText(text) }, []);
         }
 
-        if (stream.Documents.Count > 1)
+        var checker = new Checker(displayName, Path.GetDirectoryName(fullPath) ?? ".", ruleIds, yaml);
+        using (var document = JsonDocument.Parse(yaml.Root.ToJsonString(new JsonSerializerOptions { MaxDepth = MaxNesting + 8 }), new JsonDocumentOptions { MaxDepth = MaxNesting + 8 }))
         {
-            var second = stream.Documents[1].RootNode;
-            return Fail(displayName, (int)second.Start.Line, (int)second.Start.Column, "the file holds more than one YAML document; put everything in one");
+            foreach (var violation in Schema.Value.EvaluateAll(document.RootElement))
+            {
+                checker.Schema(violation, document.RootElement);
+            }
         }
 
-        var config = reader.Read(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, fullPath, new SourceText(text));
-        return reader.Errors.Count > 0 ? new ConfigLoadResult(null, reader.Errors) : new ConfigLoadResult(config, []);
+        checker.ByHand(yaml.Root);
+        errors.AddRange(checker.Errors);
+        errors = [.. errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column)];
+        if (errors.Count > 0)
+        {
+            return new ConfigLoadResult(null, errors);
+        }
+
+        return new ConfigLoadResult(checker.Build(yaml.Root.AsObject(), fullPath, new SourceText(text)), []);
     }
 
     private static ConfigLoadResult Fail(string file, int line, int column, string message) =>
         new(null, [new ConfigError(file, line, column, message)]);
 
-    /// <summary>Walks the node tree once, collecting values and errors.</summary>
-    private sealed class Reader(string file, string directory, IReadOnlyCollection<string> ruleIds)
+    /// <summary>How a place in the file is named in messages: "the configuration", "a suppression", or its dotted path in quotes ('limits.zip').</summary>
+    internal static string Name(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return "the configuration";
+        }
+
+        var segments = pointer.Split('/').Skip(1).Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+        if (segments is ["suppressions", var index] && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return "a suppression";
+        }
+
+        // List indexes are left out: every item of 'rules.select' is 'rules.select'.
+        var named = segments.Where((s, i) => !(i > 0 && segments[i - 1] is "select" or "ignore" or "exclude" or "suppressions" && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
+        return "'" + SafeFile.Excerpt(string.Join(".", named), 120) + "'";
+    }
+
+    /// <summary>Turns schema violations into the loader's messages, checks what the schema cannot, and builds the configuration from a valid tree.</summary>
+    private sealed class Checker(string file, string directory, IReadOnlyCollection<string> ruleIds, YamlJson yaml)
     {
         public List<ConfigError> Errors { get; } = [];
 
-        public SmsLintConfig Read(YamlNode? root, string fullPath, SourceText text)
+        private void Error(string pointer, bool atName, string message)
         {
-            var select = new List<string>();
-            var ignore = new List<string>();
-            var levels = new SortedDictionary<string, Level>(StringComparer.Ordinal);
-            var exclude = new List<string>();
-            var suppressions = new List<DeclaredSuppression>();
-            long? maxBytes = null;
-            int? maxLine = null;
-            int? maxDepth = null;
-            var zip = new Discover.ZipLimits();
-            var zipSet = false;
-            string? catalog = null;
-            bool? inline = null;
+            var at = yaml.Locate(pointer);
+            Errors.Add(new ConfigError(file, atName ? at.KeyLine : at.Line, atName ? at.KeyColumn : at.Column, SafeFile.Excerpt(message, MaxMessage)));
+        }
 
-            if (root is null || IsNull(root))
+        /// <summary>A value as the file wrote it, for messages.</summary>
+        private string Describe(string pointer, JsonElement? value) => value?.ValueKind switch
+        {
+            JsonValueKind.Object => "a mapping",
+            JsonValueKind.Array => "a list",
+            JsonValueKind.Null or null => "an empty value",
+            _ => $"'{SafeFile.Excerpt(Text(pointer) ?? value.Value.ToString(), 20)}'",
+        };
+
+        /// <summary>A scalar's text as written (a plain 5 or true is text where a string is expected).</summary>
+        private string? Text(string pointer) => yaml.TryGet(pointer, out var p) ? p.Text : null;
+
+        public void Schema(SchemaViolation v, JsonElement root)
+        {
+            var value = SchemaCheck.Find(root, v.Pointer);
+            var what = Name(v.Pointer);
+            var s = SchemaAt(v.AtName ? v.Pointer[..v.Pointer.LastIndexOf('/')] : v.Pointer);
+
+            // Rule ids are checked against the scan's rules below, which covers their form too.
+            if (v.EvaluationPath.Contains("/propertyNames", StringComparison.Ordinal)
+                || (v.Keyword == "pattern" && s is { } rs && rs.TryGetProperty("pattern", out var rp) && rp.GetString() == "^[Ss][Mm][Ss][0-9]{4}$"))
             {
-                return new SmsLintConfig { FilePath = fullPath, Text = text };
+                return;
             }
 
-            foreach (var (key, value) in Mapping(root, string.Empty, "the configuration"))
+            if (v.AtName)
             {
-                switch (key)
+                var name = v.Pointer[(v.Pointer.LastIndexOf('/') + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                var parent = v.Pointer[..v.Pointer.LastIndexOf('/')];
+                var known = s is { } o && o.TryGetProperty("properties", out var props) ? props.EnumerateObject().Select(p => p.Name).ToList() : [];
+                var hint = known.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+                Error(v.Pointer, true, hint is not null
+                    ? $"unknown key '{SafeFile.Excerpt(name)}' in {Name(parent)}; keys are case-sensitive: did you mean '{hint}'?"
+                    : $"unknown key '{SafeFile.Excerpt(name)}' in {Name(parent)}; expected one of: {string.Join(", ", known)}");
+                return;
+            }
+
+            switch (v.Keyword)
+            {
+                case "type":
+                    var expected = s is { } t && t.TryGetProperty("type", out var type) ? type.GetString() : null;
+                    if (expected == "array" && value is { ValueKind: JsonValueKind.Null })
+                    {
+                        return; // an empty list
+                    }
+
+                    if (expected == "string" && value is { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } && Text(v.Pointer) is not null)
+                    {
+                        return; // a plain scalar is text where text is expected
+                    }
+
+                    var subject = what;
+                    Error(v.Pointer, false, expected switch
+                    {
+                        "array" => $"{subject} must be a list, not {Describe(v.Pointer, value)}",
+                        "integer" => $"{subject} must be a whole number, not {Describe(v.Pointer, value)}",
+                        "number" => $"{subject} must be a number, not {Describe(v.Pointer, value)}",
+                        "boolean" => $"{subject} must be true or false, not {Describe(v.Pointer, value)}",
+                        "object" when v.Pointer == "/rules/levels" => $"{subject} must map rule ids to levels, not {Describe(v.Pointer, value)}",
+                        "object" => $"{subject} must be a mapping of keys to values, not {Describe(v.Pointer, value)}",
+                        _ => $"{subject} must be a single value, not {Describe(v.Pointer, value)}",
+                    });
+                    return;
+                case "minimum" or "maximum":
+                    Error(v.Pointer, false, $"{what} must be between {Bound(s, "minimum")} and {Bound(s, "maximum")}, not {Text(v.Pointer) ?? value?.GetRawText()}");
+                    return;
+                case "minLength":
+                case "pattern" when s is { } e && e.TryGetProperty("pattern", out var ep) && ep.GetString() == "\\S":
+                    Error(v.Pointer, false, $"{what} must not be empty");
+                    return;
+                case "pattern" when s is { } tp && tp.TryGetProperty("title", out var title):
+                    Error(v.Pointer, false, $"{what} must be {title.GetString()}, not {Describe(v.Pointer, value)}");
+                    return;
+                case "not" when s is { } n && n.TryGetProperty("allOf", out var all) && value is { ValueKind: JsonValueKind.String } glob:
+                    // Each refusal of a glob is an allOf entry whose title words it; the ones the value matches apply.
+                    foreach (var part in all.EnumerateArray())
+                    {
+                        if (part.TryGetProperty("title", out var because) && part.TryGetProperty("not", out var not) && not.TryGetProperty("pattern", out var pattern)
+                            && System.Text.RegularExpressions.Regex.IsMatch(glob.GetString()!, pattern.GetString()!, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+                        {
+                            Error(v.Pointer, false, $"{what}: the glob {Describe(v.Pointer, value)} {because.GetString()}");
+                        }
+                    }
+
+                    return;
+                case "enum" when v.Pointer.StartsWith("/rules/levels/", StringComparison.Ordinal) && value is not { ValueKind: JsonValueKind.String } && Text(v.Pointer) is null:
+                    Error(v.Pointer, false, $"{what} must be a single value, not {Describe(v.Pointer, value)}");
+                    return;
+                case "enum" when v.Pointer.StartsWith("/rules/levels/", StringComparison.Ordinal):
+                    Error(v.Pointer, false, $"{what}: unknown level {Describe(v.Pointer, value)}; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
+                    return;
+                case "required":
+                    var required = s is { } r && r.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    foreach (var missing in required.Where(m => value is not { ValueKind: JsonValueKind.Object } obj || !obj.TryGetProperty(m, out _)))
+                    {
+                        Error(v.Pointer, false, $"{(what == "a suppression" ? what : what + " entry")} needs '{missing}'" + (missing == "reason" ? ": say why the finding is accepted" : string.Empty));
+                    }
+
+                    return;
+                default:
+                    Error(v.Pointer, false, $"{what}: {v.Message}");
+                    return;
+            }
+        }
+
+        /// <summary>The subschema that applies to an instance pointer of this schema (following properties, items, additionalProperties and $ref).</summary>
+        private static JsonElement? SchemaAt(string pointer)
+        {
+            var root = ConfigLoader.Schema.Value.Root;
+            JsonElement current = Deref(root, root);
+            foreach (var raw in pointer.Split('/').Skip(1))
+            {
+                var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                if (current.TryGetProperty("properties", out var props) && props.TryGetProperty(segment, out var named))
                 {
-                    case "version":
-                        Integer(value, "version", 1, 1); // only format 1 exists; read for its errors
-                        break;
-                    case "rules":
-                        foreach (var (ruleKey, ruleValue) in Mapping(value, "rules", "'rules'"))
-                        {
-                            switch (ruleKey)
-                            {
-                                case "select":
-                                    select.AddRange(RuleIds(ruleValue, "rules.select"));
-                                    break;
-                                case "ignore":
-                                    ignore.AddRange(RuleIds(ruleValue, "rules.ignore"));
-                                    break;
-                                case "levels":
-                                    ReadLevels(ruleValue, levels);
-                                    break;
-                            }
-                        }
-
-                        break;
-                    case "exclude":
-                        foreach (var item in Sequence(value, "exclude"))
-                        {
-                            if (Glob(item, "exclude") is { } glob)
-                            {
-                                exclude.Add(glob);
-                            }
-                        }
-
-                        break;
-                    case "limits":
-                        foreach (var (limitKey, limitValue) in Mapping(value, "limits", "'limits'"))
-                        {
-                            switch (limitKey)
-                            {
-                                case "maxTextFileBytes":
-                                    maxBytes = Integer(limitValue, "limits.maxTextFileBytes", 1, 1L << 30);
-                                    break;
-                                case "maxLineLength":
-                                    maxLine = (int?)Integer(limitValue, "limits.maxLineLength", 1, 1 << 24);
-                                    break;
-                                case "maxFolderDepth":
-                                    maxDepth = (int?)Integer(limitValue, "limits.maxFolderDepth", 1, 1024);
-                                    break;
-                                case "zip":
-                                    zipSet = true;
-                                    zip = ReadZipLimits(limitValue, zip);
-                                    break;
-                            }
-                        }
-
-                        break;
-                    case "catalog":
-                        catalog = CatalogPath(value);
-                        break;
-                    case "inlineSuppressions":
-                        inline = Boolean(value, "inlineSuppressions");
-                        break;
-                    case "suppressions":
-                        foreach (var item in Sequence(value, "suppressions"))
-                        {
-                            if (Suppression(item, text) is { } s)
-                            {
-                                suppressions.Add(s);
-                            }
-                        }
-
-                        break;
+                    current = named;
                 }
+                else if (current.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
+                {
+                    current = items;
+                }
+                else if (current.TryGetProperty("additionalProperties", out var more) && more.ValueKind == JsonValueKind.Object)
+                {
+                    current = more;
+                }
+                else
+                {
+                    return null;
+                }
+
+                current = Deref(root, current);
+            }
+
+            return current;
+        }
+
+        /// <summary>A subschema with its local $ref followed and merged: the referring object's own keywords (a title, a description) win.</summary>
+        private static JsonElement Deref(JsonElement root, JsonElement schema)
+        {
+            if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("$ref", out var reference) || reference.GetString() is not { } r || !r.StartsWith("#/", StringComparison.Ordinal))
+            {
+                return schema;
+            }
+
+            var target = SchemaCheck.Find(root, r[1..]) ?? schema;
+            var merged = new JsonObject();
+            foreach (var p in target.EnumerateObject())
+            {
+                merged[p.Name] = JsonNode.Parse(p.Value.GetRawText());
+            }
+
+            foreach (var p in schema.EnumerateObject().Where(p => p.Name != "$ref"))
+            {
+                merged[p.Name] = JsonNode.Parse(p.Value.GetRawText());
+            }
+
+            using var document = JsonDocument.Parse(merged.ToJsonString());
+            return document.RootElement.Clone();
+        }
+
+        private static string Bound(JsonElement? subschema, string keyword) =>
+            subschema is { } s && s.TryGetProperty(keyword, out var b) ? b.GetRawText() : "…";
+
+        /// <summary>What the schema cannot check: rule ids the scan knows, a level given twice, dates that exist, a catalog file that exists.</summary>
+        public void ByHand(JsonNode root)
+        {
+            if (root is not JsonObject top)
+            {
+                return;
+            }
+
+            if (top["rules"] is JsonObject rules)
+            {
+                foreach (var list in new[] { "select", "ignore" })
+                {
+                    if (rules[list] is JsonArray items)
+                    {
+                        for (var i = 0; i < items.Count; i++)
+                        {
+                            RuleId(items[i], $"/rules/{list}/{i.ToString(CultureInfo.InvariantCulture)}", false);
+                        }
+                    }
+                }
+
+                if (rules["levels"] is JsonObject levels)
+                {
+                    var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (id, _) in levels)
+                    {
+                        var pointer = "/rules/levels/" + SchemaCheck.Escape(id);
+                        if (Known(id) is { } rule && !seen.Add(rule))
+                        {
+                            Error(pointer, true, $"rule '{SafeFile.Excerpt(rule)}' appears twice in 'rules.levels'");
+                        }
+                        else if (Known(id) is null)
+                        {
+                            Error(pointer, true, $"'rules.levels': unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
+                        }
+                    }
+                }
+            }
+
+            if (top["catalog"] is JsonValue && Text("/catalog") is { } catalog && catalog.Trim().Length > 0
+                && !File.Exists(Path.GetFullPath(Path.Combine(directory, catalog.Trim()))))
+            {
+                Error("/catalog", false, $"'catalog': the file '{SafeFile.Excerpt(catalog.Trim())}' does not exist (paths are relative to the configuration file)");
+            }
+
+            if (top["suppressions"] is JsonArray suppressions)
+            {
+                for (var i = 0; i < suppressions.Count; i++)
+                {
+                    var at = "/suppressions/" + i.ToString(CultureInfo.InvariantCulture);
+                    if (suppressions[i] is not JsonObject s)
+                    {
+                        continue;
+                    }
+
+                    RuleId(s["rule"], at + "/rule", false);
+                    if (s["expires"] is JsonValue && Text(at + "/expires") is { } date && Date(date) is null)
+                    {
+                        Error(at + "/expires", false, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{SafeFile.Excerpt(date)}'");
+                    }
+                }
+            }
+        }
+
+        private static DateOnly? Date(string text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+        private string? Known(string id) => ruleIds.FirstOrDefault(known => known.Equals(id.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        private void RuleId(JsonNode? node, string pointer, bool atName)
+        {
+            if (node is not JsonValue || Text(pointer) is not { } id)
+            {
+                return;
+            }
+
+            if (id.Trim().Length == 0)
+            {
+                Error(pointer, atName, $"{Name(pointer)} must not be empty");
+                return;
+            }
+
+            if (Known(id) is null)
+            {
+                Error(pointer, atName, $"{Name(pointer)}: unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
+            }
+        }
+
+        /// <summary>The configuration of a tree that passed every check.</summary>
+        public SmsLintConfig Build(JsonObject top, string fullPath, SourceText text)
+        {
+            var levels = new SortedDictionary<string, Level>(StringComparer.Ordinal);
+            var rules = top["rules"] as JsonObject;
+            if (rules?["levels"] is JsonObject levelMap)
+            {
+                foreach (var (id, level) in levelMap)
+                {
+                    Findings.LevelNames.TryParse(level!.GetValue<string>(), out var parsed);
+                    levels[Known(id)!] = parsed;
+                }
+            }
+
+            var limits = top["limits"] as JsonObject;
+            var zip = limits?["zip"] as JsonObject;
+            var zipLimits = new Discover.ZipLimits();
+            if (zip is not null)
+            {
+                zipLimits = zipLimits with
+                {
+                    MaxEntries = zip["maxEntries"] is { } e ? Whole(e) : zipLimits.MaxEntries,
+                    MaxEntryBytes = zip["maxEntryBytes"] is { } b ? Whole(b) : zipLimits.MaxEntryBytes,
+                    MaxTotalBytes = zip["maxTotalBytes"] is { } t ? Whole(t) : zipLimits.MaxTotalBytes,
+                    MaxCompressionRatio = zip["maxCompressionRatio"] is JsonValue r ? Number(r) : zipLimits.MaxCompressionRatio,
+                };
             }
 
             return new SmsLintConfig
             {
                 FilePath = fullPath,
                 Text = text,
-                Select = select,
-                Ignore = ignore,
+                Select = Ids(rules?["select"], "/rules/select"),
+                Ignore = Ids(rules?["ignore"], "/rules/ignore"),
                 Levels = levels,
-                Exclude = exclude,
-                MaxTextFileBytes = maxBytes,
-                MaxLineLength = maxLine,
-                MaxFolderDepth = maxDepth,
-                ZipLimits = zipSet ? zip : null,
-                CatalogPath = catalog,
-                InlineSuppressions = inline,
-                Suppressions = suppressions,
+                Exclude = Strings(top["exclude"], "/exclude").Select(Glob).ToList(),
+                MaxTextFileBytes = limits?["maxTextFileBytes"] is { } m ? Whole(m) : null,
+                MaxLineLength = limits?["maxLineLength"] is { } l ? (int)Whole(l) : null,
+                MaxFolderDepth = limits?["maxFolderDepth"] is { } d ? (int)Whole(d) : null,
+                ZipLimits = zip is null ? null : zipLimits,
+                CatalogPath = top["catalog"] is not null && Text("/catalog") is { } c ? Path.GetFullPath(Path.Combine(directory, c.Trim())) : null,
+                InlineSuppressions = top["inlineSuppressions"]?.GetValue<bool>(),
+                Suppressions = Suppressions(top["suppressions"] as JsonArray, text),
             };
         }
 
-        /// <summary>Records an error; a message never runs longer than a short excerpt of the file justifies.</summary>
-        private void Error(YamlNode node, string message) =>
-            Errors.Add(new ConfigError(file, (int)node.Start.Line, (int)node.Start.Column, SafeFile.Excerpt(message, MaxMessage)));
+        /// <summary>A whole number the schema accepted, written 10 or 10.0 (both are integers to a schema).</summary>
+        private static long Whole(JsonNode value) => value.AsValue().TryGetValue<long>(out var whole) ? whole : (long)value.GetValue<double>();
 
-        private static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+        private static double Number(JsonValue value) => value.TryGetValue<long>(out var whole) ? whole : value.GetValue<double>();
 
-        /// <summary>The entries of a mapping whose keys are all known; unknown and repeated keys are errors.</summary>
-        private List<(string Key, YamlNode Value)> Mapping(YamlNode node, string path, string what)
+        private static string Glob(string glob) => glob.Replace('\\', '/');
+
+        private List<string> Strings(JsonNode? node, string pointer) =>
+            node is JsonArray items
+                ? [.. Enumerable.Range(0, items.Count).Select(i => Text(pointer + "/" + i.ToString(CultureInfo.InvariantCulture))!.Trim())]
+                : [];
+
+        private List<string> Ids(JsonNode? node, string pointer) => [.. Strings(node, pointer).Select(id => Known(id)!)];
+
+        private List<DeclaredSuppression> Suppressions(JsonArray? items, SourceText text)
         {
-            var result = new List<(string, YamlNode)>();
-            if (node is not YamlMappingNode mapping)
+            var result = new List<DeclaredSuppression>();
+            for (var i = 0; items is not null && i < items.Count; i++)
             {
-                Error(node, $"{what} must be a mapping of keys to values, not {Describe(node)}");
-                return result;
-            }
-
-            var known = Keys[path];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (keyNode, value) in mapping.Children)
-            {
-                if (keyNode is not YamlScalarNode { Value: { } key })
-                {
-                    Error(keyNode, $"keys in {what} must be plain names");
-                    continue;
-                }
-
-                if (!known.Contains(key))
-                {
-                    var hint = known.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
-                    Error(keyNode, hint is not null
-                        ? $"unknown key '{SafeFile.Excerpt(key)}' in {what}; keys are case-sensitive: did you mean '{hint}'?"
-                        : $"unknown key '{SafeFile.Excerpt(key)}' in {what}; expected one of: {string.Join(", ", known)}");
-                    continue;
-                }
-
-                if (!seen.Add(key))
-                {
-                    Error(keyNode, $"key '{SafeFile.Excerpt(key)}' appears twice in {what}");
-                    continue;
-                }
-
-                result.Add((key, value));
+                var at = "/suppressions/" + i.ToString(CultureInfo.InvariantCulture);
+                var s = items[i]!.AsObject();
+                var expires = s["expires"] is not null && Text(at + "/expires") is { } date ? Date(date) : null;
+                var position = yaml.Locate(at);
+                var start = (int)Math.Clamp(position.Start, 0, text.Length);
+                var end = (int)Math.Clamp(position.End, start, text.Length);
+                var firstLine = text.GetLineSpan(text.GetLineNumber(start));
+                result.Add(new DeclaredSuppression(
+                    Known(Text(at + "/rule")!)!,
+                    Glob(Text(at + "/path")!.Trim()),
+                    Text(at + "/reason")!.Trim(),
+                    expires,
+                    TextSpan.FromBounds(start, Math.Max(start, Math.Min(end, firstLine.End)))));
             }
 
             return result;
         }
-
-        private List<YamlNode> Sequence(YamlNode node, string what)
-        {
-            if (node is YamlSequenceNode sequence)
-            {
-                return [.. sequence.Children];
-            }
-
-            if (IsNull(node))
-            {
-                return [];
-            }
-
-            Error(node, $"'{what}' must be a list, not {Describe(node)}");
-            return [];
-        }
-
-        private string? Scalar(YamlNode node, string what)
-        {
-            if (node is YamlScalarNode { Value: { } value } && !IsNull(node))
-            {
-                return value;
-            }
-
-            Error(node, $"'{what}' must be a single value, not {Describe(node)}");
-            return null;
-        }
-
-        private string? NonEmptyString(YamlNode node, string what)
-        {
-            var value = Scalar(node, what);
-            if (value is not null && value.Trim().Length == 0)
-            {
-                Error(node, $"'{what}' must not be empty");
-                return null;
-            }
-
-            return value?.Trim();
-        }
-
-        private long? Integer(YamlNode node, string what, long min, long max)
-        {
-            if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text }
-                && long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                if (value < min || value > max)
-                {
-                    Error(node, $"'{what}' must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}");
-                    return null;
-                }
-
-                return value;
-            }
-
-            Error(node, $"'{what}' must be a whole number, not {Describe(node)}");
-            return null;
-        }
-
-        private double? Ratio(YamlNode node, string what, double min, double max)
-        {
-            if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text }
-                && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            {
-                if (value < min || value > max)
-                {
-                    Error(node, $"'{what}' must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, not {text}");
-                    return null;
-                }
-
-                return value;
-            }
-
-            Error(node, $"'{what}' must be a number, not {Describe(node)}");
-            return null;
-        }
-
-        private Discover.ZipLimits ReadZipLimits(YamlNode node, Discover.ZipLimits zip)
-        {
-            foreach (var (key, value) in Mapping(node, "limits.zip", "'limits.zip'"))
-            {
-                switch (key)
-                {
-                    case "maxEntries":
-                        zip = Integer(value, "limits.zip.maxEntries", 1, 100_000_000) is { } entries ? zip with { MaxEntries = entries } : zip;
-                        break;
-                    case "maxEntryBytes":
-                        zip = Integer(value, "limits.zip.maxEntryBytes", 1, 1L << 40) is { } entry ? zip with { MaxEntryBytes = entry } : zip;
-                        break;
-                    case "maxTotalBytes":
-                        zip = Integer(value, "limits.zip.maxTotalBytes", 1, 1L << 44) is { } total ? zip with { MaxTotalBytes = total } : zip;
-                        break;
-                    case "maxCompressionRatio":
-                        zip = Ratio(value, "limits.zip.maxCompressionRatio", 1, 1_000_000) is { } ratio ? zip with { MaxCompressionRatio = ratio } : zip;
-                        break;
-                }
-            }
-
-            return zip;
-        }
-
-        private bool? Boolean(YamlNode node, string what)
-        {
-            if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text })
-            {
-                switch (text)
-                {
-                    case "true" or "True" or "TRUE":
-                        return true;
-                    case "false" or "False" or "FALSE":
-                        return false;
-                }
-            }
-
-            Error(node, $"'{what}' must be true or false, not {Describe(node)}");
-            return null;
-        }
-
-        private string? RuleId(YamlNode node, string what)
-        {
-            var id = NonEmptyString(node, what);
-            if (id is null)
-            {
-                return null;
-            }
-
-            if (ruleIds.FirstOrDefault(known => known.Equals(id, StringComparison.OrdinalIgnoreCase)) is not { } rule)
-            {
-                Error(node, $"'{what}': unknown rule id '{SafeFile.Excerpt(id)}' (see 'smslint rules')");
-                return null;
-            }
-
-            return rule;
-        }
-
-        private List<string> RuleIds(YamlNode node, string what)
-        {
-            var ids = new List<string>();
-            foreach (var item in Sequence(node, what))
-            {
-                if (RuleId(item, what) is { } id)
-                {
-                    ids.Add(id);
-                }
-            }
-
-            return ids;
-        }
-
-        private void ReadLevels(YamlNode node, SortedDictionary<string, Level> levels)
-        {
-            if (node is not YamlMappingNode mapping)
-            {
-                Error(node, $"'rules.levels' must map rule ids to levels, not {Describe(node)}");
-                return;
-            }
-
-            foreach (var (keyNode, value) in mapping.Children)
-            {
-                if (RuleId(keyNode, "rules.levels") is not { } id)
-                {
-                    continue;
-                }
-
-                var text = Scalar(value, $"rules.levels.{id}");
-                if (text is null)
-                {
-                    continue;
-                }
-
-                if (!LevelNames.Contains(text) || !Findings.LevelNames.TryParse(text, out var level))
-                {
-                    Error(value, $"'rules.levels.{SafeFile.Excerpt(id)}': unknown level '{SafeFile.Excerpt(text)}'; expected one of: {string.Join(", ", LevelNames)} (to turn a rule off, list it under rules.ignore)");
-                    continue;
-                }
-
-                if (!levels.TryAdd(id, level))
-                {
-                    Error(keyNode, $"rule '{SafeFile.Excerpt(id)}' appears twice in 'rules.levels'");
-                }
-            }
-        }
-
-        private string? Glob(YamlNode node, string what)
-        {
-            var glob = NonEmptyString(node, what);
-            if (glob is null)
-            {
-                return null;
-            }
-
-            glob = glob.Replace('\\', '/');
-            if (glob.StartsWith('/') || glob.Split('/').Contains(".."))
-            {
-                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' must be relative to the snapshot root and must not contain '..'");
-                return null;
-            }
-
-            if (glob.IndexOfAny(['?', '[', ']', '{', '}']) >= 0)
-            {
-                Error(node, $"'{what}': the glob '{SafeFile.Excerpt(glob)}' uses a wildcard SmsLint does not have: only '*' and '**' are wildcards");
-                return null;
-            }
-
-            return glob;
-        }
-
-        private string? CatalogPath(YamlNode node)
-        {
-            var value = NonEmptyString(node, "catalog");
-            if (value is null)
-            {
-                return null;
-            }
-
-            var full = Path.GetFullPath(Path.Combine(directory, value));
-            if (!File.Exists(full))
-            {
-                Error(node, $"'catalog': the file '{SafeFile.Excerpt(value)}' does not exist (paths are relative to the configuration file)");
-                return null;
-            }
-
-            return full;
-        }
-
-        private DeclaredSuppression? Suppression(YamlNode node, SourceText text)
-        {
-            string? rule = null, glob = null, reason = null;
-            DateOnly? expires = null;
-            var valid = true;
-            foreach (var (key, value) in Mapping(node, "suppressions[]", "a suppression"))
-            {
-                switch (key)
-                {
-                    case "rule":
-                        rule = RuleId(value, "suppressions.rule");
-                        valid &= rule is not null;
-                        break;
-                    case "path":
-                        glob = Glob(value, "suppressions.path");
-                        valid &= glob is not null;
-                        break;
-                    case "reason":
-                        reason = NonEmptyString(value, "suppressions.reason");
-                        valid &= reason is not null;
-                        break;
-                    case "expires":
-                        var date = Scalar(value, "suppressions.expires");
-                        if (date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                        {
-                            expires = d;
-                        }
-                        else
-                        {
-                            if (date is not null)
-                            {
-                                Error(value, $"'suppressions.expires' must be a date written YYYY-MM-DD, not '{SafeFile.Excerpt(date)}'");
-                            }
-
-                            valid = false;
-                        }
-
-                        break;
-                }
-            }
-
-            if (node is YamlMappingNode)
-            {
-                foreach (var (name, present) in new[] { ("rule", rule), ("path", glob), ("reason", reason) })
-                {
-                    if (present is null && !HasKey(node, name))
-                    {
-                        Error(node, $"a suppression needs '{name}'" + (name == "reason" ? ": say why the finding is accepted" : string.Empty));
-                        valid = false;
-                    }
-                }
-            }
-
-            if (!valid || rule is null || glob is null || reason is null)
-            {
-                return null;
-            }
-
-            var start = Math.Clamp((int)node.Start.Index, 0, text.Length);
-            var end = Math.Clamp((int)node.End.Index, start, text.Length);
-            var firstLine = text.GetLineSpan(text.GetLineNumber(start));
-            return new DeclaredSuppression(rule, glob, reason, expires, TextSpan.FromBounds(start, Math.Max(start, Math.Min(end, firstLine.End))));
-        }
-
-        private static bool HasKey(YamlNode node, string key) =>
-            node is YamlMappingNode m && m.Children.Keys.Any(k => k is YamlScalarNode { Value: { } v } && v == key);
-
-        private static string Describe(YamlNode node) => node switch
-        {
-            YamlMappingNode => "a mapping",
-            YamlSequenceNode => "a list",
-            YamlScalarNode s when IsNull(s) => "an empty value",
-            YamlScalarNode { Value: { } v } => $"'{SafeFile.Excerpt(v, 20)}'",
-            _ => "this value",
-        };
     }
 }

@@ -97,6 +97,18 @@ public sealed class SnapshotModel
 
     public IReadOnlyList<ClientMachine> Clients { get; }
 
+    /// <summary>The SMS 1.2 clients whose Sms.ini was captured, with that Sms.ini, in client order.</summary>
+    public IEnumerable<(ClientMachine Client, IniDocument Ini)> Sms12ClientsWithSmsIni()
+    {
+        foreach (var client in Clients)
+        {
+            if (client.IsSms12 && client.SmsIni is { } ini)
+            {
+                yield return (client, ini);
+            }
+        }
+    }
+
     public HierarchyFacts Hierarchy { get; }
 
     /// <summary>capture.json at the root, when the snapshot has one (read or not).</summary>

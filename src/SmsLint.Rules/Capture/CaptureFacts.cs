@@ -1,6 +1,4 @@
 using System.Globalization;
-using SmsLint.Engine;
-using SmsLint.Model;
 
 namespace SmsLint.Rules.Capture;
 

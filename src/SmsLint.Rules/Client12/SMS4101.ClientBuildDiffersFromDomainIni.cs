@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
 using SmsLint.Rules.CopyList;
 
 namespace SmsLint.Rules.Client12;
@@ -25,14 +23,7 @@ public sealed class ClientBuildDiffersFromDomainIni() : Rule(new() { Id = "SMS41
                 continue;
             }
 
-            var related = new List<Evidence>
-            {
-                Evidence.At(server.DomainIniFile!, serverBuild.Value, $"Domain.ini on '{server.Machine}' has BuildNo '{serverBuild.Value.Text}'."),
-            };
-            if (client.LogonServerEntry is { } link)
-            {
-                related.Add(Evidence.At(client.SmsIniFile!, link.Span, "The client's logon server."));
-            }
+            var related = ClientEvidence.WithLogonServer(client, Evidence.At(server.DomainIniFile!, serverBuild.Value, $"Domain.ini on '{server.Machine}' has BuildNo '{serverBuild.Value.Text}'."));
 
             context.Report(
                 $"Client build differs from its logon server's Domain.ini: '{client.Machine}' has BuildNo '{clientBuild.Value.Text}', Domain.ini on '{server.Machine}' has '{serverBuild.Value.Text}'.",

@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
 using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Client12;
@@ -9,13 +7,8 @@ public sealed class ClientSetupIncomplete() : Rule(new() { Id = "SMS4102", Title
 {
     public override void Check(RuleContext context)
     {
-        foreach (var client in context.Model.Clients)
+        foreach (var (client, ini) in context.Model.Sms12ClientsWithSmsIni())
         {
-            if (!client.IsSms12 || client.SmsIni is not { } ini)
-            {
-                continue;
-            }
-
             var file = client.SmsIniFile!;
             var machine = client.Machine;
             if (ini.Get("Local", "SetupPhase") is { } phase && phase.Value.Text.Length > 0

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Client12;
 
 /// <summary>A 1.2 client's SMS Unique ID was allocated by another site than the SiteCode it reports to (Q121386).</summary>
@@ -8,13 +5,8 @@ public sealed class SiteCodeUniqueIdMismatch() : Rule(new() { Id = "SMS4103", Ti
 {
     public override void Check(RuleContext context)
     {
-        foreach (var client in context.Model.Clients)
+        foreach (var (client, ini) in context.Model.Sms12ClientsWithSmsIni())
         {
-            if (!client.IsSms12 || client.SmsIni is not { } ini)
-            {
-                continue;
-            }
-
             var siteCode = ini.Get("SMS", "SiteCode");
             var uniqueId = ini.Get("SMS", "SMS Unique ID");
             if (siteCode is null || uniqueId is null)

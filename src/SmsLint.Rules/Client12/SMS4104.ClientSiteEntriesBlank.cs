@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Client12;
@@ -13,13 +10,8 @@ public sealed class ClientSiteEntriesBlank() : Rule(new() { Id = "SMS4104", Titl
 
     public override void Check(RuleContext context)
     {
-        foreach (var client in context.Model.Clients)
+        foreach (var (client, ini) in context.Model.Sms12ClientsWithSmsIni())
         {
-            if (!client.IsSms12 || client.SmsIni is not { } ini)
-            {
-                continue;
-            }
-
             // Only entries that are present and empty: a key that is absent altogether may simply not have been captured.
             var blank = new List<(string Section, IniEntry Entry)>();
             foreach (var (section, key) in Checked)

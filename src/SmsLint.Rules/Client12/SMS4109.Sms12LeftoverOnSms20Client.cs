@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Client12;
 
 /// <summary>An SMS 2.0 client (Smscfg.ini) still carries an SMS 1.x Sms.ini or Sms1x.ini (Q254735, Q257808).</summary>

@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
 using SmsLint.Parsing.CopyList;
 
 namespace SmsLint.Rules.CopyList;
@@ -29,14 +27,7 @@ public sealed class CopyListVersionMismatch() : Rule(new() { Id = "SMS4001", Tit
                 continue;
             }
 
-            var related = new List<Evidence>
-            {
-                Evidence.At(listFile, serverVersion.Span, $"'{listFile.File.FileName}' on '{server.Root}' has CopyListVersion '{serverVersion.Value.Text}'."),
-            };
-            if (client.LogonServerEntry is { } link)
-            {
-                related.Add(Evidence.At(client.SmsIniFile!, link.Span, "The client's logon server."));
-            }
+            var related = Client12.ClientEvidence.WithLogonServer(client, Evidence.At(listFile, serverVersion.Span, $"'{listFile.File.FileName}' on '{server.Root}' has CopyListVersion '{serverVersion.Value.Text}'."));
 
             context.Report(
                 $"Client CopyListVersion differs from its logon server's copy list: '{client.Machine}' has '{clientVersion.Value.Text}', '{listFile.File.FileName}' on '{server.Machine}' has '{serverVersion.Value.Text}'.",

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Parsing.CopyList;
 
 namespace SmsLint.Rules.CopyList;

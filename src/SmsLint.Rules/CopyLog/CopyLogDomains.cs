@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>

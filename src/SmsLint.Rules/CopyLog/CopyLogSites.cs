@@ -1,4 +1,3 @@
-using SmsLint.Model;
 using SmsLint.Parsing.CopyLog;
 
 namespace SmsLint.Rules.CopyLog;

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A logon point serves Clicore.exe but has no Config\Copylog.tcf (Q264976).</summary>

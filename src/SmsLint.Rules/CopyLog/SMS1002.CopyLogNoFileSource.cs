@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A Copylog.tcf without its [FILE SOURCE] section (Q264976, Q313209).</summary>

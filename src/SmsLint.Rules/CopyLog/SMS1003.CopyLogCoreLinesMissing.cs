@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>The shared core lines are gone from [FILE SOURCE] — the corrupt file of Q264976.</summary>

@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
 using SmsLint.Parsing.CopyLog;
 
 namespace SmsLint.Rules.CopyLog;

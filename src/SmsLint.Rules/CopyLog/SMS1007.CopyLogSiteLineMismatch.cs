@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.CopyLog;
 
 /// <summary>A site-specific line <c>SITES\&lt;A&gt;\file=&lt;B&gt;</c> whose value is not its own site (Q313209).</summary>

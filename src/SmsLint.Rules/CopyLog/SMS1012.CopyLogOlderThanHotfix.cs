@@ -1,8 +1,5 @@
 using SmsLint.Binaries;
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Rules.Capture;
 
 namespace SmsLint.Rules.CopyLog;

@@ -1,9 +1,6 @@
 using System.Globalization;
 using SmsLint.Binaries;
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Rules.Capture;
 
 namespace SmsLint.Rules.Hotfix;

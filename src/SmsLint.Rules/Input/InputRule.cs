@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>Shared shape of the rules that turn an <see cref="InputProblem"/> of one kind into findings.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>A line of an SMS file that its grammar cannot read; the rest of the file is still analysed.</summary>

@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>A file with an SMS text name holds binary data (NUL bytes, mostly control bytes).</summary>

@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>A text file whose bytes are valid in none of the supported encodings.</summary>

@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>A file or one of its lines is over the configured size limits, so it was not parsed.</summary>

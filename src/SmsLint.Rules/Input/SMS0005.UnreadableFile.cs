@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>A file could not be read at all (permission denied, vanished during the scan, corrupt archive entry).</summary>

@@ -1,7 +1,4 @@
 using SmsLint.Discover;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 
 namespace SmsLint.Rules.Input;
 

@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
 using SmsLint.Suppressions;
 
 namespace SmsLint.Rules.Input;

@@ -1,5 +1,3 @@
-using SmsLint.Engine;
-
 namespace SmsLint.Rules.Input;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
-
 namespace SmsLint.Rules.LogonPoints;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 
 namespace SmsLint.Rules.LogonScript;

@@ -1,6 +1,4 @@
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Model;
 using SmsLint.Rules.Capture;
 using SmsLint.Rules.CopyLog;
 

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Model;
 using SmsLint.Parsing.Batch;
 using SmsLint.Rules.LogonScript;
 

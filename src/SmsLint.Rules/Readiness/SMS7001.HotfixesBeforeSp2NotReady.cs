@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): a site sharing a domain is not known to have the hotfixes required before SP2; see rules/SMS7001.md.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): copylog.tcf has not been rewritten since the pre-SP2 hotfix; see rules/SMS7002.md.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): the Copylog.tcf copies of a domain are not in line before the upgrade; see rules/SMS7003.md.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): cAPs or logon points lag behind their site before the scripts are turned back on; see rules/SMS7005.md.</summary>

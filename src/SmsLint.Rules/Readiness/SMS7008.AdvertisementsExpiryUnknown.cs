@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): cannot tell whether active advertisements are expired before the upgrade; see rules/SMS7008.md.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): cannot tell whether remote Administrator consoles are upgraded with their site; see rules/SMS7009.md.</summary>

@@ -1,6 +1,3 @@
-using SmsLint.Engine;
-using SmsLint.Findings;
-
 namespace SmsLint.Rules.Readiness;
 
 /// <summary>Upgrade readiness (smslint plan): the sites of a shared domain are not all upgraded together; see rules/SMS7010.md.</summary>

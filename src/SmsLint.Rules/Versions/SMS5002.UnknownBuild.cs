@@ -1,8 +1,5 @@
 using SmsLint.Binaries;
 using SmsLint.Catalog;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 
 namespace SmsLint.Rules.Versions;
 

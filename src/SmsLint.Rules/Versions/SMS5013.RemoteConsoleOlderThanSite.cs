@@ -1,9 +1,6 @@
 using SmsLint.Binaries;
 using SmsLint.Catalog;
 using SmsLint.Discover;
-using SmsLint.Engine;
-using SmsLint.Findings;
-using SmsLint.Model;
 using SmsLint.Parsing.Ini;
 
 namespace SmsLint.Rules.Versions;

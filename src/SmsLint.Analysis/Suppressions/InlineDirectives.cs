@@ -19,7 +19,8 @@ public enum DirectiveScope
 /// <summary>
 /// One <c>smslint-disable-…</c> comment found in a scanned file. <see cref="Problem"/> is set when
 /// the comment is malformed (no rule id, an unknown id, a bad date, no reason); such a comment
-/// suppresses nothing.
+/// suppresses nothing. <see cref="ProblemHelp"/> says how to write it, where there is more to say
+/// than the problem itself.
 /// </summary>
 public sealed record InlineDirective(
     LoadedFile File,
@@ -30,7 +31,8 @@ public sealed record InlineDirective(
     string? Reason,
     DateOnly? Until,
     int TargetLine,
-    string? Problem)
+    string? Problem,
+    string? ProblemHelp = null)
 {
     public string LineText => File.Text!.GetLineText(Line).Trim();
 }
@@ -184,7 +186,7 @@ public static class InlineDirectives
         else
         {
             return new InlineDirective(file, line, span, DirectiveScope.NextLine, [], null, null, target,
-                $"'{keyword}' is not a suppression comment SmsLint knows; write '{NextLineKeyword}' or '{FileKeyword}'");
+                $"'{keyword}' is not a suppression comment SmsLint knows", $"Write '{NextLineKeyword}' or '{FileKeyword}'.");
         }
 
         string? reason = null;
@@ -202,6 +204,7 @@ public static class InlineDirectives
         var ids = new List<string>();
         DateOnly? until = null;
         string? problem = null;
+        string? help = null;
         var tokens = rest.Split([' ', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -230,7 +233,11 @@ public static class InlineDirectives
 
             if (MetaRules.Contains(rule.Descriptor.Id))
             {
-                problem ??= $"findings of {rule.Descriptor.Id} are about suppressions and cannot be suppressed inline; list the rule under rules.ignore instead";
+                if (problem is null)
+                {
+                    problem = $"findings of {rule.Descriptor.Id} are about suppressions and cannot be suppressed inline";
+                    help = "List the rule under rules.ignore instead.";
+                }
                 continue;
             }
 
@@ -242,15 +249,17 @@ public static class InlineDirectives
 
         if (problem is null && ids.Count == 0)
         {
-            problem = "it names no rule id; write the ids of the rules to suppress, e.g. 'SMS3001'";
+            problem = "it names no rule id";
+            help = "Write the ids of the rules to suppress, e.g. 'SMS3001'.";
         }
 
         if (problem is null && reason is null)
         {
-            problem = "it gives no reason; end it with ' -- ' and why the finding is accepted";
+            problem = "it gives no reason";
+            help = "End it with ' -- ' and why the finding is accepted.";
         }
 
-        return new InlineDirective(file, line, span, scope, ids, reason, until, target, problem);
+        return new InlineDirective(file, line, span, scope, ids, reason, until, target, problem, help);
     }
 
     /// <summary>The index of "--" that starts the reason: at the start or after white space.</summary>

@@ -61,10 +61,7 @@ public static class SuppressionPass
             }
             else if (d.Problem is { } problem)
             {
-                var cut = problem.IndexOf("; ", StringComparison.Ordinal);
-                var what = cut < 0 ? problem : problem[..cut];
-                string? remedy = cut < 0 ? null : char.ToUpperInvariant(problem[cut + 2]) + problem[(cut + 3)..] + ".";
-                Report(InlineDirectives.InvalidSuppressionId, $"Suppression comment has no effect: the one in '{name}' is malformed, {what}.", where, $"invalid:{d.LineText}", remedy);
+                Report(InlineDirectives.InvalidSuppressionId, $"Suppression comment has no effect: the one in '{name}' is malformed, {problem}.", where, $"invalid:{d.LineText}", d.ProblemHelp);
             }
             else if (d.Until is { } until && until < options.Today)
             {

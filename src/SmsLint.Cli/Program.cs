@@ -34,6 +34,13 @@ using var sigint = Register(PosixSignal.SIGINT, ExitCodes.Interrupted);
 using var sigterm = Register(PosixSignal.SIGTERM, ExitCodes.Terminated);
 
 var exit = SmsLintCli.Run(args, Console.Out, Console.Error, cancellation.Token);
+if (Environment.GetEnvironmentVariable("SMSLINT_JIT_REPORT") == "1")
+{
+    // For bench/run.sh (issue 14.7): how much of the start-up ReadyToRun did not cover.
+    Console.Error.WriteLine(FormattableString.Invariant(
+        $"smslint: jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled at run time in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
+}
+
 var signal = Volatile.Read(ref signalled);
 return signal != 0 ? signal : exit;
 

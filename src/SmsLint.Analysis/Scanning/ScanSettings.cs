@@ -75,16 +75,24 @@ public sealed record ScanSettings(string Snapshot, RuleSet Rules)
     public Func<AnalysisOptions, AnalysisOptions>? Adjust { get; init; }
 }
 
-/// <summary>A scan prepared from its settings: options, catalog and baseline, all read and validated.</summary>
+/// <summary>
+/// A scan prepared from its settings: options, catalog and baseline, all read and validated. A
+/// catalog given by the user is read and checked by <see cref="Scanner.Prepare"/>; the embedded one
+/// is read on a pool thread while the snapshot is listed, and <see cref="Catalog"/> waits for it.
+/// </summary>
 public sealed record PreparedScan(
     string Root,
     AnalysisOptions Options,
-    SmsLint.Catalog.SmsCatalog Catalog,
-    SmsLint.Findings.CatalogInfo CatalogInfo,
+    Lazy<SmsLint.Catalog.SmsCatalog> CatalogSource,
+    string CatalogOrigin,
     IReadOnlyList<BaselineEntry>? Baseline,
     ScanSettings Settings)
 {
     public RuleSet Rules => Settings.Rules;
+
+    public SmsLint.Catalog.SmsCatalog Catalog => CatalogSource.Value;
+
+    public SmsLint.Findings.CatalogInfo CatalogInfo => new(Catalog.Name, Catalog.CatalogVersion, CatalogOrigin);
 }
 
 /// <summary>Which input of a scan was wrong.</summary>

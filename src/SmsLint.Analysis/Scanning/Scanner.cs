@@ -33,9 +33,10 @@ public static class Scanner
     {
         var settings = prepared.Settings;
         ScanReport report;
+        prepared.Options.Progress?.Start("listing files", 0);
         using (var source = SnapshotSources.Open(prepared.Root, prepared.Options.Source))
         {
-            report = Scan(source, prepared.Options, prepared.Catalog, prepared.CatalogInfo, prepared.Rules, settings.Overlay, settings.RunOnly);
+            report = Scan(source, prepared.Options, () => (prepared.Catalog, prepared.CatalogInfo), prepared.Rules, settings.Overlay, settings.RunOnly);
         }
 
         report = report with
@@ -107,8 +108,8 @@ public static class Scanner
             config = loaded.Config;
         }
 
-        var catalog = SmsCatalog.LoadEmbedded();
-        var catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, "embedded");
+        var catalog = new Lazy<SmsCatalog>(SmsCatalog.LoadEmbedded);
+        var catalogOrigin = "embedded";
         if ((settings.Catalog is null ? config?.CatalogPath : Path.GetFullPath(settings.Catalog)) is { } catalogPath)
         {
             var bytes = SmsLint.IO.SafeFile.ReadUserFile(catalogPath, SmsCatalog.MaxCatalogBytes, RootFor(catalogPath), out var catalogProblem);
@@ -123,8 +124,13 @@ public static class Scanner
                 throw new ScanSetupException([.. result.Errors.Select(e => new ScanSetupError(ScanSetupProblem.Catalog, e.ToString()))]);
             }
 
-            catalog = result.Catalog;
-            catalogInfo = new CatalogInfo(catalog.Name, catalog.CatalogVersion, Path.GetFileName(catalogPath));
+            var own = result.Catalog;
+            catalog = new Lazy<SmsCatalog>(() => own);
+            catalogOrigin = Path.GetFileName(catalogPath);
+        }
+        else
+        {
+            SmsCatalog.PreloadEmbedded();
         }
 
         IReadOnlyList<BaselineEntry>? baseline = null;
@@ -170,13 +176,18 @@ public static class Scanner
             options = adjust(options);
         }
 
-        return new PreparedScan(root, options, catalog, catalogInfo, baseline, settings);
+        return new PreparedScan(root, options, catalog, catalogOrigin, baseline, settings);
     }
 
     /// <summary>The scan of an open source with ready options: discover, decode, parse, model, rules. Never throws for bad input.</summary>
-    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules, RolloutOverlay? overlay = null, IReadOnlySet<string>? runOnly = null)
+    public static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, SmsCatalog catalog, CatalogInfo catalogInfo, RuleSet rules, RolloutOverlay? overlay = null, IReadOnlySet<string>? runOnly = null) =>
+        Scan(source, options, () => (catalog, catalogInfo), rules, overlay, runOnly);
+
+    /// <summary>As above, with the catalog asked for only once the files are loaded (the embedded one may still be being read).</summary>
+    private static ScanReport Scan(ISnapshotSource source, AnalysisOptions options, Func<(SmsCatalog Catalog, CatalogInfo Info)> catalogSource, RuleSet rules, RolloutOverlay? overlay, IReadOnlySet<string>? runOnly)
     {
         var model = SnapshotLoader.Load(source, options);
+        var (catalog, catalogInfo) = catalogSource();
         if (overlay is not null)
         {
             model = model.WithOverlay(overlay);
@@ -227,7 +238,9 @@ public static class Scanner
         RuleSet? known = null)
     {
         var (findings, ran) = Linter.RunRules(model, rules, options, catalog, notifications, sourceProblems);
+        options.Progress?.Start("suppressions", 0);
         var reviewed = SuppressionPass.Apply(model, findings, options, ran.Contains, notifications, known ?? rules);
+        options.Progress?.Start("sorting and fingerprints", 0);
         return Linter.Fingerprint(Linter.Sort(reviewed), model, source);
     }
 

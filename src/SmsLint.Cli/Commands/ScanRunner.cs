@@ -100,7 +100,8 @@ public static class ScanRunner
             return ExitCodes.UsageError;
         }
 
-        var progress = request.ProgressOnStderr ? new ScanProgress() : null;
+        var phases = Environment.GetEnvironmentVariable("SMSLINT_PHASES") == "1";
+        var progress = request.ProgressOnStderr || phases ? new ScanProgress() : null;
         var exit = Prepare(request, stderr, out var prepared, settings => settings with
         {
             Cancellation = cancellation,
@@ -118,12 +119,21 @@ public static class ScanRunner
         {
             var started = DateTimeOffset.UtcNow;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            using (var line = ProgressLine.Start(progress, stderr))
+            using (var line = request.ProgressOnStderr ? ProgressLine.Start(progress, stderr) : null)
             {
                 report = Scanner.Scan(prepared);
                 report = report with { Timing = new ScanTiming(started, clock.Elapsed, Environment.MachineName) };
                 progress?.Start("writing the report", 0);
                 Render(report, request, stdout, () => line?.Dispose(), cancellation);
+            }
+
+            if (phases && progress is not null)
+            {
+                // Diagnostics for bench/run.sh (issue 14): where the scan's time went.
+                foreach (var (phase, duration) in progress.Durations())
+                {
+                    stderr.WriteLine(FormattableString.Invariant($"smslint: phase: {duration.TotalMilliseconds,8:0} ms  {phase}"));
+                }
             }
         }
         catch (IOException ex) when (!cancellation.IsCancellationRequested)

@@ -45,6 +45,24 @@ public sealed partial class CatalogTests
     }
 
     [Fact]
+    public void Embedded_catalog_read_without_the_schema_check_is_the_validated_catalog()
+    {
+        // LoadEmbedded skips the schema at start-up; this is where the shipped bytes are checked.
+        var validated = SmsCatalog.LoadEmbeddedValidated();
+        Assert.Empty(validated.Errors);
+        Assert.NotNull(validated.Catalog);
+
+        var fast = SmsCatalog.LoadEmbedded();
+        Assert.Equal(validated.Catalog.SourceName, fast.SourceName);
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        var expected = JsonSerializer.Serialize(validated.Catalog, options);
+        Assert.Equal(expected, JsonSerializer.Serialize(fast, options));
+        Assert.Contains("\"Q251070\"", expected, StringComparison.Ordinal);
+        Assert.Equal(validated.Catalog.Hotfixes.Count, fast.Hotfixes.Count);
+        Assert.Equal(validated.Catalog.Builds.Count, fast.Builds.Count);
+    }
+
+    [Fact]
     public void Pre_sp2_hotfixes_have_the_documented_files_and_versions()
     {
         var catalog = SmsCatalog.LoadEmbedded();

@@ -15,12 +15,12 @@ public static class LineEdits
     {
         var full = text.GetLineSpan(text.GetLineNumber(line.Start));
         var end = full.End;
-        if (end < text.Length && text.Text[end] == '\r')
+        if (end < text.Length && text[end] == '\r')
         {
             end++;
         }
 
-        if (end < text.Length && text.Text[end] == '\n')
+        if (end < text.Length && text[end] == '\n')
         {
             end++;
         }

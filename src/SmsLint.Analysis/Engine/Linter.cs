@@ -44,9 +44,11 @@ public static class Linter
 
             var context = new RuleContext(rule, model, catalog, options, findings) { SourceProblems = sourceProblems ?? [] };
             var before = findings.Count;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 rule.Check(context);
+                options.Progress?.RuleTook(id, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
             {

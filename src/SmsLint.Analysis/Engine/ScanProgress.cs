@@ -6,7 +6,7 @@ namespace SmsLint.Engine;
 /// </summary>
 public sealed class ScanProgress
 {
-    private readonly List<(string Phase, long Timestamp)> _phases = [("preparing (configuration, catalog)", System.Diagnostics.Stopwatch.GetTimestamp())];
+    private readonly List<(string Phase, long Timestamp, long Heap)> _phases = [("preparing (configuration, catalog)", System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetTotalMemory(false))];
     private string _phase = "listing files";
     private int _done;
     private int _total;
@@ -25,22 +25,43 @@ public sealed class ScanProgress
         Volatile.Write(ref _phase, phase);
         lock (_phases)
         {
-            _phases.Add((phase, System.Diagnostics.Stopwatch.GetTimestamp()));
+            _phases.Add((phase, System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetTotalMemory(false)));
         }
     }
 
     /// <summary>
-    /// How long each phase took so far, in order (the last one up to now), for <c>SMSLINT_PHASES=1</c>
-    /// and the benchmark: where a scan's time goes, without a profiler.
+    /// How long each phase took so far, in order (the last one up to now), and the managed heap
+    /// (bytes, garbage included) when it started, for <c>SMSLINT_PHASES=1</c> and the benchmark:
+    /// where a scan's time and memory go, without a profiler.
     /// </summary>
-    public IReadOnlyList<(string Phase, TimeSpan Duration)> Durations()
+    public IReadOnlyList<(string Phase, TimeSpan Duration, long HeapAtStart)> Durations()
     {
         lock (_phases)
         {
             var now = System.Diagnostics.Stopwatch.GetTimestamp();
-            return [.. _phases.Select((p, i) => (p.Phase, System.Diagnostics.Stopwatch.GetElapsedTime(p.Timestamp, i + 1 < _phases.Count ? _phases[i + 1].Timestamp : now)))];
+            return [.. _phases.Select((p, i) => (p.Phase, System.Diagnostics.Stopwatch.GetElapsedTime(p.Timestamp, i + 1 < _phases.Count ? _phases[i + 1].Timestamp : now), p.Heap))];
         }
     }
 
     public void Step() => Interlocked.Increment(ref _done);
+
+    private readonly List<(string Rule, TimeSpan Duration)> _rules = [];
+
+    /// <summary>Records how long one rule's check took (rules run one after another).</summary>
+    public void RuleTook(string rule, TimeSpan duration)
+    {
+        lock (_rules)
+        {
+            _rules.Add((rule, duration));
+        }
+    }
+
+    /// <summary>The rules that took longest, slowest first.</summary>
+    public IReadOnlyList<(string Rule, TimeSpan Duration)> SlowestRules(int count)
+    {
+        lock (_rules)
+        {
+            return [.. _rules.OrderByDescending(r => r.Duration).ThenBy(r => r.Rule, StringComparer.Ordinal).Take(count)];
+        }
+    }
 }

@@ -160,7 +160,11 @@ public static class SnapshotLoader
             return;
         }
 
-        if (DecodeAndParse(file, bytes, options))
+        var sameForEveryCopy = DecodeAndParse(file, bytes, options);
+
+        // The syntax tree holds its own strings; the text is kept at one byte a character where it can be.
+        file.Text?.Compact();
+        if (sameForEveryCopy)
         {
             parsed?.Add(key, file);
         }

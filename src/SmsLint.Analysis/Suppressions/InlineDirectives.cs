@@ -96,10 +96,11 @@ public static class InlineDirectives
     public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax, RuleSet rules)
     {
         var text = file.Text!;
+        var whole = text.Text;
         var found = new List<(int Line, TextSpan Span, string Body)>();
         foreach (var (number, span) in text.Lines())
         {
-            if (CommentBody(text, span, syntax) is { } comment)
+            if (CommentBody(whole, span, syntax) is { } comment)
             {
                 found.Add((number, comment.Span, comment.Body));
             }
@@ -122,9 +123,9 @@ public static class InlineDirectives
     }
 
     /// <summary>The part of a whole-line comment after its marker, when it starts with "smslint-".</summary>
-    private static (TextSpan Span, string Body)? CommentBody(SourceText text, TextSpan line, CommentSyntax syntax)
+    private static (TextSpan Span, string Body)? CommentBody(string text, TextSpan line, CommentSyntax syntax)
     {
-        var s = text.Text.AsSpan(line.Start, line.Length);
+        var s = text.AsSpan(line.Start, line.Length);
         var start = 0;
         while (start < s.Length && s[start] is ' ' or '\t')
         {

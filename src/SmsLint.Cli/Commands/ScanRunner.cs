@@ -130,10 +130,19 @@ public static class ScanRunner
             if (phases && progress is not null)
             {
                 // Diagnostics for bench/run.sh (issue 14): where the scan's time went.
-                foreach (var (phase, duration) in progress.Durations())
+                foreach (var (phase, duration, heap) in progress.Durations())
                 {
-                    stderr.WriteLine(FormattableString.Invariant($"smslint: phase: {duration.TotalMilliseconds,8:0} ms  {phase}"));
+                    stderr.WriteLine(FormattableString.Invariant($"smslint: phase: {duration.TotalMilliseconds,8:0} ms  heap at start {heap / 1048576.0,7:0.0} MB  {phase}"));
                 }
+
+                foreach (var (rule, duration) in progress.SlowestRules(8))
+                {
+                    stderr.WriteLine(FormattableString.Invariant($"smslint: rule:  {duration.TotalMilliseconds,8:0} ms  {rule}"));
+                }
+
+                var gc = GC.GetGCMemoryInfo();
+                stderr.WriteLine(FormattableString.Invariant(
+                    $"smslint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), heap {gc.HeapSizeBytes / 1048576.0:0.0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0.0} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
             }
         }
         catch (IOException ex) when (!cancellation.IsCancellationRequested)

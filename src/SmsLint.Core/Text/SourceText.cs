@@ -4,19 +4,50 @@ namespace SmsLint.Text;
 /// Decoded text of one file with its line map. Lines end at CRLF, LF or a lone CR, as the
 /// Windows command interpreter and the INI readers of the time accept all three.
 /// </summary>
+/// <remarks>
+/// Once a file is parsed, the loader calls <see cref="Compact"/>: a text whose every character is
+/// below U+0100 (ASCII, and nearly all Windows-1252 text) is then kept as one byte a character
+/// instead of two, and <see cref="Text"/> makes a new string from those bytes on each call. The
+/// syntax trees hold their own token strings, so the rules rarely need the whole text; slices,
+/// characters, lines and positions are read from the bytes directly (issue 14.3).
+/// </remarks>
 public sealed class SourceText
 {
     private readonly int[] _lineStarts;
 
+    /// <summary>The text: a string, or after <see cref="Compact"/> its Latin-1 bytes (one a character, all below U+0100).</summary>
+    private object _content;
+
     public SourceText(string text)
     {
-        Text = text;
+        _content = text;
+        Length = text.Length;
         (_lineStarts, LongestLineLength, LongestLineNumber) = ComputeLineStarts(text);
     }
 
-    public string Text { get; }
+    /// <summary>The whole text. On a compacted text every call builds a new string: prefer <see cref="Slice"/> and the indexer.</summary>
+    public string Text => _content as string ?? System.Text.Encoding.Latin1.GetString((byte[])_content);
 
-    public int Length => Text.Length;
+    public int Length { get; }
+
+    /// <summary>The character at <paramref name="index"/>.</summary>
+    public char this[int index] => _content is string s ? s[index] : (char)((byte[])_content)[index];
+
+    /// <summary>True once the text is kept as one byte a character.</summary>
+    public bool IsCompact => _content is byte[];
+
+    /// <summary>
+    /// Keeps the text as one byte a character when every character is below U+0100; otherwise (a
+    /// UTF-8 or UTF-16 file with other characters) it stays a string. Nothing read from the text
+    /// changes. Safe to call while other threads read it.
+    /// </summary>
+    public void Compact()
+    {
+        if (_content is string s && s.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF') < 0)
+        {
+            Volatile.Write(ref _content, System.Text.Encoding.Latin1.GetBytes(s));
+        }
+    }
 
     /// <summary>Number of lines; an empty file has one empty line, a final line break does not open a new counted line.</summary>
     public int LineCount => _lineStarts.Length;
@@ -74,8 +105,8 @@ public sealed class SourceText
     public TextSpan GetLineSpan(int line)
     {
         var start = _lineStarts[line - 1];
-        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
-        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        var end = line < _lineStarts.Length ? _lineStarts[line] : Length;
+        while (end > start && (this[end - 1] == '\n' || this[end - 1] == '\r'))
         {
             end--;
         }
@@ -85,12 +116,14 @@ public sealed class SourceText
 
     public string GetLineText(int line) => Slice(GetLineSpan(line));
 
-    public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
+    public string Slice(TextSpan span) => Volatile.Read(ref _content) is string s
+        ? s.Substring(span.Start, span.Length)
+        : System.Text.Encoding.Latin1.GetString(((byte[])_content).AsSpan(span.Start, span.Length));
 
     /// <summary>Line number (1-based) holding <paramref name="offset"/>; an offset at the end belongs to the last line.</summary>
     public int GetLineNumber(int offset)
     {
-        offset = Math.Clamp(offset, 0, Text.Length);
+        offset = Math.Clamp(offset, 0, Length);
         var index = Array.BinarySearch(_lineStarts, offset);
         return index >= 0 ? index + 1 : ~index;
     }
@@ -103,8 +136,8 @@ public sealed class SourceText
     /// </summary>
     public LinePosition GetPosition(int offset)
     {
-        offset = Math.Clamp(offset, 0, Text.Length);
-        if (offset == Text.Length && offset > 0 && Text[offset - 1] is '\n' or '\r')
+        offset = Math.Clamp(offset, 0, Length);
+        if (offset == Length && offset > 0 && this[offset - 1] is '\n' or '\r')
         {
             return new LinePosition(_lineStarts.Length + 1, 1);
         }

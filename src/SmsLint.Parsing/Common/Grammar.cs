@@ -353,6 +353,7 @@ internal static class Grammar
         var nodes = new List<TNode>();
         var errors = new List<ParseError>();
         var wholeLine = line.End(); // built once per file, not once per line
+        var source = text.Text; // once: a compacted text builds a new string each time it is asked
         foreach (var (_, span) in text.Lines())
         {
             deadline?.Check(span.Start);
@@ -371,7 +372,7 @@ internal static class Grammar
                 continue;
             }
 
-            var input = new LineInput(text.Text, span.Start, span.End);
+            var input = new LineInput(source, span.Start, span.End);
             IResult<TNode?> result;
             try
             {
@@ -392,7 +393,7 @@ internal static class Grammar
             else
             {
                 var at = Math.Clamp(result.Remainder?.Position ?? span.Start, span.Start, span.End);
-                var message = Describe(result, text.Text, at, span);
+                var message = Describe(result, source, at, span);
                 var errorSpan = TextSpan.FromBounds(at == span.End ? span.Start : at, span.End);
                 errors.Add(new ParseError(errorSpan, message));
                 nodes.Add(onError(errorSpan, message));

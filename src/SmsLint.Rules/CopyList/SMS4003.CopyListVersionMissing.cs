@@ -38,5 +38,5 @@ public sealed class CopyListVersionMissing() : Rule(new() { Id = "SMS4003", Titl
     /// <summary>A CopyListVersion keyword without a value is a parse error (SMS0001), not a missing line.</summary>
     private static bool HasBrokenVersionLine(Model.LoadedFile file, CopyListDocument doc) =>
         file.Text is { } text && doc.Lines.OfType<CopyListErrorLine>().Any(e =>
-            text.Text.AsSpan(e.Span.Start, e.Span.Length).TrimStart().StartsWith("CopyListVersion", StringComparison.OrdinalIgnoreCase));
+            text.Slice(e.Span).AsSpan().TrimStart().StartsWith("CopyListVersion", StringComparison.OrdinalIgnoreCase));
 }

@@ -131,18 +131,18 @@ public sealed class CopyLogNamesRemovedSite() : Rule(new() { Id = "SMS1006", Tit
         var text = file.Text!;
         var last = edits[^1].Deleted.Region;
         var end = last.CharOffset + last.CharLength;
-        if (end != text.Length || text.Text[^1] is '\n' or '\r' || last.CharOffset == 0)
+        if (end != text.Length || text[text.Length - 1] is '\n' or '\r' || last.CharOffset == 0)
         {
             return edits;
         }
 
         var start = last.CharOffset;
-        if (text.Text[start - 1] == '\n')
+        if (text[start - 1] == '\n')
         {
             start--;
         }
 
-        if (start > 0 && text.Text[start - 1] == '\r')
+        if (start > 0 && text[start - 1] == '\r')
         {
             start--;
         }

@@ -13,6 +13,12 @@ public sealed class ScanProgress
 
     public string Phase => Volatile.Read(ref _phase);
 
+    /// <summary>
+    /// Whether each phase start measures the live heap (a full collection first, which costs time:
+    /// only for <c>SMSLINT_PHASES=live</c>) rather than the heap with its garbage.
+    /// </summary>
+    public bool MeasureLiveHeap { get; init; }
+
     public int Done => Volatile.Read(ref _done);
 
     public int Total => Volatile.Read(ref _total);
@@ -25,7 +31,7 @@ public sealed class ScanProgress
         Volatile.Write(ref _phase, phase);
         lock (_phases)
         {
-            _phases.Add((phase, System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetTotalMemory(false)));
+            _phases.Add((phase, System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetTotalMemory(MeasureLiveHeap)));
         }
     }
 

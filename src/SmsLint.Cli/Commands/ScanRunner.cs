@@ -100,8 +100,9 @@ public static class ScanRunner
             return ExitCodes.UsageError;
         }
 
-        var phases = Environment.GetEnvironmentVariable("SMSLINT_PHASES") == "1";
-        var progress = request.ProgressOnStderr || phases ? new ScanProgress() : null;
+        var phasesVariable = Environment.GetEnvironmentVariable("SMSLINT_PHASES");
+        var phases = phasesVariable is "1" or "live";
+        var progress = request.ProgressOnStderr || phases ? new ScanProgress { MeasureLiveHeap = phasesVariable == "live" } : null;
         var exit = Prepare(request, stderr, out var prepared, settings => settings with
         {
             Cancellation = cancellation,

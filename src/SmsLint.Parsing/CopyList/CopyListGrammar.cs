@@ -25,11 +25,7 @@ public static class CopyListGrammar
         (lead, keyword, sep, value, trailing) =>
             (CopyListLine?)new CopyListVersionLine(TextSpan.FromBounds(keyword.Start, value.End), keyword.ToToken(), value.ToToken()));
 
-    private static readonly Parser<CopyListLine?> Opaque = ToEnd1("text").Map(text =>
-    {
-        var t = text.Trim();
-        return (CopyListLine?)new CopyListEntry(t.Span, t.ToToken());
-    });
+    private static readonly Parser<CopyListLine?> Opaque = ToEnd1("text").Map(text => (CopyListLine?)new CopyListEntry(text.Trim().Span));
 
     private static readonly Parser<CopyListLine?> Blank = Blanks.Map(_ => (CopyListLine?)null);
 

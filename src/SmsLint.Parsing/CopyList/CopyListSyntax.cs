@@ -8,8 +8,12 @@ public abstract record CopyListLine(TextSpan Span);
 /// <summary>The <c>CopyListVersion</c> line, wherever it stands; <c>=</c>, <c>:</c> or white space separates the value.</summary>
 public sealed record CopyListVersionLine(TextSpan Span, Token Keyword, Token Value) : CopyListLine(Span);
 
-/// <summary>Any other line: the exact syntax of copy-list entries is not documented, so they stay opaque.</summary>
-public sealed record CopyListEntry(TextSpan Span, Token Text) : CopyListLine(Span);
+/// <summary>
+/// Any other line: the exact syntax of copy-list entries is not documented, so they stay opaque.
+/// The node is its span only (the line without its surrounding blanks, <c>SourceText.Slice(Span)</c>):
+/// no rule reads an entry's text, and a snapshot holds hundreds of thousands of them (issue 14.3).
+/// </summary>
+public sealed record CopyListEntry(TextSpan Span) : CopyListLine(Span);
 
 public sealed record CopyListErrorLine(TextSpan Span, string Message) : CopyListLine(Span);
 

@@ -28,7 +28,7 @@ internal static class LegacyCopyList
     private static readonly Parser<CopyListLine?> Opaque =
         from text in While1(_ => true, "text")
         let t = Trim(text)
-        select (CopyListLine?)new CopyListEntry(t.Span, t);
+        select (CopyListLine?)new CopyListEntry(t.Span);
 
     private static readonly Parser<CopyListLine?> Line = input =>
     {
@@ -57,7 +57,7 @@ internal static class LegacyCopyList
         }
 
         var text = LegacyIni.TrimmedToken(li.Source, li.Position, li.End);
-        return Result.Success((CopyListLine?)new CopyListEntry(text.Span, text), li.At(li.End));
+        return Result.Success((CopyListLine?)new CopyListEntry(text.Span), li.At(li.End));
     };
 
     public static (List<CopyListLine> Nodes, List<ParseError> Errors) Parse(SourceText text, int maxLineLength = int.MaxValue) =>

@@ -13,9 +13,12 @@ public sealed class DirectorySource : ISnapshotSource
 {
     private readonly List<SourceProblem> _problems = [];
     private readonly int _maxDepth;
+    private readonly int _threads;
 
-    public DirectorySource(string root, int maxDepth = MaxDepth)
+    /// <summary>Lists <paramref name="root"/>; its machine folders are listed <paramref name="threads"/> at a time (0: one per core).</summary>
+    public DirectorySource(string root, int maxDepth = MaxDepth, int threads = 0)
     {
+        _threads = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount);
         RootPath = Path.GetFullPath(root);
         RealRoot = SafeFile.RealPath(RootPath);
         _maxDepth = maxDepth;
@@ -152,7 +155,7 @@ public sealed class DirectorySource : ISnapshotSource
         {
             Parallel.ForEach(
                 parallel,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) },
+                new ParallelOptions { MaxDegreeOfParallelism = _threads },
                 sub => Walk(sub.Path, sub.Prefix, sub.Entries, sub.Problems, depth + 1));
             foreach (var sub in parallel)
             {

@@ -13,7 +13,7 @@ public static class SnapshotSources
     {
         if (Directory.Exists(path))
         {
-            var source = new DirectorySource(path, limits.MaxDepth);
+            var source = new DirectorySource(path, limits.MaxDepth, limits.Threads);
             if (source.Problems.FirstOrDefault(p => p.Path.Length == 0) is { } root)
             {
                 source.Dispose();

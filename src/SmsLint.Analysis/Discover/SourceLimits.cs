@@ -51,6 +51,9 @@ public sealed record SourceLimits
 
     /// <summary>Bounds on zip snapshots.</summary>
     public ZipLimits Zip { get; init; } = new();
+
+    /// <summary>How many folders of a snapshot folder are listed at once (the scan's <c>--threads</c>; default: one per core).</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }
 
 /// <summary>The snapshot cannot be opened at all (not a zip, a corrupt central directory, too many entries).</summary>

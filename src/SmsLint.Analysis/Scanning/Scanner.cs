@@ -158,6 +158,7 @@ public static class Scanner
             {
                 MaxDepth = config?.MaxFolderDepth ?? defaults.Source.MaxDepth,
                 Zip = config?.ZipLimits ?? defaults.Source.Zip,
+                Threads = settings.Threads ?? defaults.Source.Threads,
             },
             Exclude = config is { Exclude.Count: > 0 } ? new PathGlobs(config.Exclude) : null,
             LevelOverrides = config?.Levels ?? defaults.LevelOverrides,

@@ -9,8 +9,33 @@ public abstract record IniLine(TextSpan Span);
 /// <summary><c>[Name]</c>, possibly indented.</summary>
 public sealed record IniSectionHeader(TextSpan Span, Token Name) : IniLine(Span);
 
-/// <summary><c>key = value</c>; both sides trimmed. A trailing "<c> ; comment</c>" is not part of the value.</summary>
-public sealed record IniEntry(TextSpan Span, Token Key, Token Value) : IniLine(Span);
+/// <summary>
+/// <c>key = value</c>; both sides trimmed. A trailing "<c> ; comment</c>" is not part of the value.
+/// The key and value are kept as strings and spans in the node itself, not as two token objects:
+/// a snapshot holds hundreds of thousands of entries (issue 14.3). <see cref="Key"/> and
+/// <see cref="Value"/> make the tokens when asked; <see cref="KeyText"/> reads the key without one.
+/// </summary>
+public sealed record IniEntry : IniLine
+{
+    private readonly TextSpan _keySpan;
+    private readonly string _value;
+    private readonly TextSpan _valueSpan;
+
+    public IniEntry(TextSpan span, Token key, Token value)
+        : base(span)
+    {
+        KeyText = key.Text;
+        _keySpan = key.Span;
+        _value = value.Text;
+        _valueSpan = value.Span;
+    }
+
+    public string KeyText { get; }
+
+    public Token Key => new(KeyText, _keySpan);
+
+    public Token Value => new(_value, _valueSpan);
+}
 
 /// <summary>A line starting with <c>;</c>.</summary>
 public sealed record IniComment(TextSpan Span, Token Text) : IniLine(Span);
@@ -34,10 +59,10 @@ public sealed class IniSection
 
     /// <summary>The first entry with this key (Windows' profile API also returns the first).</summary>
     public IniEntry? Get(string key) =>
-        Entries.FirstOrDefault(e => string.Equals(e.Key.Text, key, StringComparison.OrdinalIgnoreCase));
+        Entries.FirstOrDefault(e => string.Equals(e.KeyText, key, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<IniEntry> GetAll(string key) =>
-        Entries.Where(e => string.Equals(e.Key.Text, key, StringComparison.OrdinalIgnoreCase));
+        Entries.Where(e => string.Equals(e.KeyText, key, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A parsed INI-dialect file.</summary>

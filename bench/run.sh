@@ -61,6 +61,9 @@ GEN=(dotnet "$repo/bench/SmsLint.Bench.Generator/bin/Release/net10.0/smslint-ben
 TOOL=(dotnet "$repo/bench/SmsLint.Benchmarks/bin/Release/net10.0/SmsLint.Benchmarks.dll")
 
 CLI_MODE="ReadyToRun"
+# ReadyToRun's intermediate images are not always redone when a referenced project changed since
+# the last publish, and a stale image aborts at start-up: publish from a clean R2R folder.
+rm -rf "$repo/src/SmsLint.Cli/obj/Release/net10.0/linux-x64"
 if ! dotnet publish src/SmsLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
      -o "$work/cli" -nologo -clp:ErrorsOnly -v:q >"$work/publish.log" 2>&1; then
   echo "ReadyToRun publish failed (see below); falling back to the plain framework-dependent build" >&2
@@ -137,8 +140,21 @@ measure_shape() {
 }
 for shape in "${shapes[@]}"; do measure_shape "$shape"; done
 
+# --threads scaling (issue 14.5) on the first shape, and where the time and memory of one scan go
+# (SMSLINT_PHASES: each phase's wall time and the heap at its start; the GC's collections and pause).
+first_shape=${shapes[0]}
+say "threads: --threads 1 vs --threads 2 on shape $first_shape"
+measure "t1" "scan --threads 1" "$RUNS" $CLI scan "${SHAPE_DIR[$first_shape]}/snapshot" --format text --fail-level none --threads 1
+measure "t2" "scan --threads 2" "$RUNS" $CLI scan "${SHAPE_DIR[$first_shape]}/snapshot" --format text --fail-level none --threads 2
+for shape in "${shapes[@]}"; do
+  say "phases of one scan, shape $shape (SMSLINT_PHASES=1)"
+  SMSLINT_PHASES=1 $CLI scan "${SHAPE_DIR[$shape]}/snapshot" --format text --fail-level none 2>&1 >/dev/null | grep '^smslint: \(phase\|gc\|rule\)' | sed 's/^smslint: /  /' || true
+done
+
 say "start-up: scan of testdata/demo (7 runs after a warm-up)"
 measure demo "demo scan" 7 $CLI scan "$repo/testdata/demo" --format text --fail-level none
+# What ReadyToRun left to the JIT at start-up (issue 14.7), and the phases of the demo scan.
+SMSLINT_JIT_REPORT=1 SMSLINT_PHASES=1 $CLI scan "$repo/testdata/demo" --format text --fail-level none 2>&1 >/dev/null | grep '^smslint: \(jit\|phase\)' | sed 's/^smslint: /  /' || true
 
 if [ "$SCALING" = 1 ]; then
   say "scaling"
@@ -186,6 +202,7 @@ for shape in "${shapes[@]}"; do
   echo "    peak RSS of the scan: $(awk -v k="${RSS[a_$shape]}" 'BEGIN{printf "%.1f", k/1024}') MB   target <= 250 at 100,000 files"
 done
 echo "  start-up (demo scan, median wall): $(awk -v w="${WALL[demo]}" 'BEGIN{printf "%.0f", w*1000}') ms   target <= 150"
+echo "  threads (shape $first_shape): --threads 1 ${WALL[t1]} s, --threads 2 ${WALL[t2]} s, speed-up $(ratio "${WALL[t1]}" "${WALL[t2]}")   target >= 1.6"
 if [ "$SCALING" = 1 ]; then
   echo "  scaling (wall s / peak RSS MB / wall per 1,000 files):"
   for n in "${points[@]}"; do

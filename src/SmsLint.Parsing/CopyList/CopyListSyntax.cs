@@ -22,9 +22,10 @@ public sealed class CopyListDocument
 {
     internal CopyListDocument(IReadOnlyList<CopyListLine> lines, IReadOnlyList<ParseError> errors)
     {
-        Lines = lines;
-        Errors = errors;
-        Versions = lines.OfType<CopyListVersionLine>().ToList();
+        // Exact-size arrays: the lists the parser grew keep up to half their room unused.
+        Lines = lines is List<CopyListLine> list ? [.. list] : lines;
+        Errors = errors.Count == 0 ? [] : errors;
+        Versions = [.. lines.OfType<CopyListVersionLine>()];
     }
 
     public IReadOnlyList<CopyListLine> Lines { get; }

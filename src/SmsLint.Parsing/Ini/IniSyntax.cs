@@ -46,16 +46,38 @@ public sealed record IniBareLine(TextSpan Span, Token Text) : IniLine(Span);
 /// <summary>A line that did not parse.</summary>
 public sealed record IniErrorLine(TextSpan Span, string Message) : IniLine(Span);
 
-/// <summary>All headers and entries of one section name, merged case-insensitively in file order.</summary>
+/// <summary>
+/// All headers and entries of one section name, merged case-insensitively in file order. Built
+/// with lists while the document is assembled, then kept as exact-size arrays (most sections have
+/// one header): a snapshot holds some 80,000 sections.
+/// </summary>
 public sealed class IniSection
 {
-    internal IniSection(string name) => Name = name;
+    private List<IniEntry>? _building = [];
+    private IniSectionHeader[] _headers;
+    private IniEntry[] _entries = [];
+
+    internal IniSection(IniSectionHeader first)
+    {
+        Name = first.Name.Text;
+        _headers = [first];
+    }
 
     public string Name { get; }
 
-    public List<IniSectionHeader> Headers { get; } = [];
+    public IReadOnlyList<IniSectionHeader> Headers => _headers;
 
-    public List<IniEntry> Entries { get; } = [];
+    public IReadOnlyList<IniEntry> Entries => _building ?? (IReadOnlyList<IniEntry>)_entries;
+
+    internal void Add(IniSectionHeader header) => _headers = [.. _headers, header];
+
+    internal void Add(IniEntry entry) => _building!.Add(entry);
+
+    internal void Seal()
+    {
+        _entries = [.. _building!];
+        _building = null;
+    }
 
     /// <summary>The first entry with this key (Windows' profile API also returns the first).</summary>
     public IniEntry? Get(string key) =>
@@ -68,43 +90,58 @@ public sealed class IniSection
 /// <summary>A parsed INI-dialect file.</summary>
 public sealed class IniDocument
 {
-    private readonly Dictionary<string, IniSection> _sections = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>By name, only for documents of many sections; a few are searched in order.</summary>
+    private readonly Dictionary<string, IniSection>? _sections;
+
+    private const int IndexedFrom = 8;
 
     internal IniDocument(IReadOnlyList<IniLine> lines, IReadOnlyList<ParseError> errors)
     {
-        Lines = lines;
-        Errors = errors;
+        Lines = lines is List<IniLine> list ? [.. list] : lines;
+        Errors = errors.Count == 0 ? [] : errors;
         var ordered = new List<IniSection>();
+        var byName = new Dictionary<string, IniSection>(StringComparer.OrdinalIgnoreCase);
         IniSection? current = null;
-        foreach (var line in lines)
+        List<IniEntry>? global = null;
+        foreach (var line in Lines)
         {
             switch (line)
             {
                 case IniSectionHeader header:
-                    if (!_sections.TryGetValue(header.Name.Text, out current))
+                    if (byName.TryGetValue(header.Name.Text, out current))
                     {
-                        current = new IniSection(header.Name.Text);
-                        _sections.Add(header.Name.Text, current);
+                        current.Add(header);
+                    }
+                    else
+                    {
+                        current = new IniSection(header);
+                        byName.Add(header.Name.Text, current);
                         ordered.Add(current);
                     }
 
-                    current.Headers.Add(header);
                     break;
                 case IniEntry entry:
                     if (current is null)
                     {
-                        GlobalEntries.Add(entry);
+                        (global ??= []).Add(entry);
                     }
                     else
                     {
-                        current.Entries.Add(entry);
+                        current.Add(entry);
                     }
 
                     break;
             }
         }
 
-        Sections = ordered;
+        foreach (var section in ordered)
+        {
+            section.Seal();
+        }
+
+        Sections = [.. ordered];
+        GlobalEntries = global is null ? [] : [.. global];
+        _sections = ordered.Count >= IndexedFrom ? byName : null;
     }
 
     public IReadOnlyList<IniLine> Lines { get; }
@@ -115,9 +152,25 @@ public sealed class IniDocument
     public IReadOnlyList<IniSection> Sections { get; }
 
     /// <summary>Entries before any section header.</summary>
-    public List<IniEntry> GlobalEntries { get; } = [];
+    public IReadOnlyList<IniEntry> GlobalEntries { get; }
 
-    public IniSection? Section(string name) => _sections.GetValueOrDefault(name);
+    public IniSection? Section(string name)
+    {
+        if (_sections is not null)
+        {
+            return _sections.GetValueOrDefault(name);
+        }
+
+        foreach (var section in Sections)
+        {
+            if (string.Equals(section.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return section;
+            }
+        }
+
+        return null;
+    }
 
     public IniEntry? Get(string section, string key) => Section(section)?.Get(key);
 }

@@ -143,7 +143,7 @@ public static class ScanRunner
 
                 var gc = GC.GetGCMemoryInfo();
                 stderr.WriteLine(FormattableString.Invariant(
-                    $"smslint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), heap {gc.HeapSizeBytes / 1048576.0:0.0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0.0} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
+                    $"smslint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), heap {gc.HeapSizeBytes / 1048576.0:0.0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0.0} MB, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, {GC.GetTotalAllocatedBytes() / 1048576.0:0} MB allocated in all"));
             }
         }
         catch (IOException ex) when (!cancellation.IsCancellationRequested)

@@ -101,6 +101,20 @@ public sealed class LineHashTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Compute_stopped_after_a_line_gives_the_same_hashes_up_to_it(string name, string text, string[] expected)
+    {
+        // The fingerprint pass hashes a file only as far as the furthest line a finding needs.
+        for (var line = 1; line <= expected.Length; line++)
+        {
+            var stopped = LineHash.Compute(text, line);
+            Assert.True(stopped.Length >= line, $"{name}, stop after {line}: only {stopped.Length} hashes");
+            Assert.True(expected.Take(line).SequenceEqual(stopped.Take(line)), $"{name}, stop after {line}");
+            Assert.True(expected.Take(line).SequenceEqual(LineHash.Compute(System.Text.Encoding.UTF8.GetBytes(text), line).Take(line)), $"{name}, bytes, stop after {line}");
+        }
+    }
+
     [Fact]
     public void AddFingerprints_test_data_is_reproduced()
     {

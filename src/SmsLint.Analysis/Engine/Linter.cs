@@ -85,7 +85,9 @@ public static class Linter
     /// <summary>Adds each finding's fingerprints: <see cref="OwnFingerprint"/> and GitHub's primaryLocationLineHash.</summary>
     public static List<Finding> Fingerprint(List<Finding> findings, SnapshotModel model, ISnapshotSource? source)
     {
-        // The furthest line each file needs, for files that are read again only that far.
+        // The furthest line each file needs: a file's lines are hashed only that far (a finding on
+        // line 3 of a 100-line copy list needs three hashes, not a hundred), and a file not read
+        // as text is read again only that far.
         var furthest = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var f in findings)
         {
@@ -118,7 +120,8 @@ public static class Linter
     /// <summary>
     /// GitHub's line hashes of the file a finding is on, computed from what upload-sarif reads: the
     /// file's bytes as UTF-8. A plain UTF-8 file hashes its decoded text; a file kept with its raw
-    /// bytes (another encoding, a BOM, a NUL, not text) hashes those, never reading it again; a file
+    /// bytes (another encoding, a BOM, a NUL, not text) hashes those, never reading it again; each
+    /// only as far as <paramref name="furthestLine"/>; a file
     /// that was not read as text (a PE binary, an LCF, a file over the size limit) is read from its
     /// start only as far as the furthest line a finding on it needs. Empty when the file cannot be
     /// read at all: then upload-sarif computes the value itself, or cannot either.
@@ -132,12 +135,12 @@ public static class Linter
 
         if (file.RawBytes is { } raw)
         {
-            return LineHash.Compute(raw);
+            return LineHash.Compute(raw, furthestLine);
         }
 
         if (file.Text is { } text && file.Encoding == "utf-8")
         {
-            return LineHash.Compute(text.Text);
+            return LineHash.Compute(text.Text, furthestLine);
         }
 
         if (file.File.Length == 0)

@@ -21,7 +21,7 @@ namespace SmsLint.Findings;
 /// line, which is exactly <see cref="Text.SourceText"/>'s numbering, with one difference: when the
 /// text ends with a line break, GitHub counts one further line after it (holding only the end
 /// sentinel), which <see cref="Text.SourceText"/> does not. So line k of a
-/// <see cref="Text.SourceText"/> has hash index k - 1 here, and <see cref="Compute(string)"/> returns
+/// <see cref="Text.SourceText"/> has hash index k - 1 here, and <see cref="Compute(string, int)"/> returns
 /// <c>SourceText.LineCount</c> entries, plus one when the (non-empty) text ends with a line break.
 /// </para>
 /// <para>
@@ -42,17 +42,21 @@ public static class LineHash
     private static readonly ulong OutgoingWeight = ComputeOutgoingWeight();
 
     /// <summary>The hash of every line, index 0 being line 1 (see the remarks on numbering).</summary>
-    public static string[] Compute(string fileText)
+    /// <param name="fileText">The file's text.</param>
+    /// <param name="stopAfterLine">The last line whose hash is needed: the hashing stops there (a
+    /// line's value depends only on what comes before it and the 100 characters after its start).</param>
+    public static string[] Compute(string fileText, int stopAfterLine = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(fileText);
-        var hasher = new Hasher(int.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stopAfterLine, 1);
+        var hasher = new Hasher(stopAfterLine);
         _ = hasher.Feed(fileText) && hasher.Finish();
         return [.. hasher.Hashes];
     }
 
     /// <summary>
     /// The hash of line <paramref name="line"/> (1-based). Stops reading once that line's hash is
-    /// known; to hash many lines of one file call <see cref="Compute(string)"/> once instead.
+    /// known; to hash many lines of one file call <see cref="Compute(string, int)"/> once instead.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The file has no such line.</exception>
     public static string ForLine(string fileText, int line)

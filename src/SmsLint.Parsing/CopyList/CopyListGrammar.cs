@@ -58,9 +58,16 @@ public static class CopyListGrammar
         _ => OpaqueLine,
     });
 
+    /// <summary>
+    /// The copy-list syntax has no comments of its own, so a ';' line stays an opaque entry (its
+    /// text trimmed, so it starts with the ';'); it is also listed as a comment line, where
+    /// inline suppressions are written.
+    /// </summary>
+    private static readonly Func<CopyListLine, bool> MayBeComment = node => node is CopyListEntry entry && entry.Text.Text.StartsWith(';');
+
     public static CopyListDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), maxLineLength, deadline);
-        return new CopyListDocument(nodes, errors);
+        var (nodes, errors, comments) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), CommentSyntax.Semicolon, MayBeComment, maxLineLength, deadline);
+        return new CopyListDocument(nodes, errors, comments);
     }
 }

@@ -45,10 +45,11 @@ public sealed class IniDocument
 {
     private readonly Dictionary<string, IniSection> _sections = new(StringComparer.OrdinalIgnoreCase);
 
-    internal IniDocument(IReadOnlyList<IniLine> lines, IReadOnlyList<ParseError> errors)
+    internal IniDocument(IReadOnlyList<IniLine> lines, IReadOnlyList<ParseError> errors, IReadOnlyList<CommentLine> comments)
     {
         Lines = lines;
         Errors = errors;
+        Comments = comments;
         var ordered = new List<IniSection>();
         IniSection? current = null;
         foreach (var line in lines)
@@ -85,6 +86,9 @@ public sealed class IniDocument
     public IReadOnlyList<IniLine> Lines { get; }
 
     public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>The <c>;</c> comment lines, in line order (those the grammar could not parse included).</summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
 
     /// <summary>Sections in order of first appearance.</summary>
     public IReadOnlyList<IniSection> Sections { get; }

@@ -30,7 +30,7 @@ public static class SuppressionScan
 
         var found = 0;
         var find = Median(runs, () => found = InlineDirectives.Find(model, BuiltInRules.All).Count);
-        Console.WriteLine($"  InlineDirectives.Find   median {find.Ms,8:F1} ms  allocated {find.Bytes / 1e6,8:F2} MB   ({found} directives)");
+        Console.WriteLine($"  InlineDirectives.Find   median {find.Ms,8:F1} ms  allocated {find.Bytes / 1e3,10:F1} kB   ({found} directives)");
 
         var parse = Median(runs, () =>
         {
@@ -49,7 +49,7 @@ public static class SuppressionScan
 
             return 0;
         });
-        Console.WriteLine($"  parse every text file   median {parse.Ms,8:F1} ms  allocated {parse.Bytes / 1e6,8:F2} MB");
+        Console.WriteLine($"  parse every text file   median {parse.Ms,8:F1} ms  allocated {parse.Bytes / 1e6,10:F2} MB");
         GC.KeepAlive(model);
         return 0;
     }

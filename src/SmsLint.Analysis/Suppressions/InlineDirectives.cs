@@ -93,7 +93,7 @@ public static class InlineDirectives
         {
             if (file.Text is not null && SyntaxOf(file.Kind) is { } syntax)
             {
-                all.AddRange(Find(file, syntax, rules));
+                Collect(file, syntax, rules, all);
             }
         }
 
@@ -102,12 +102,21 @@ public static class InlineDirectives
 
     public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax, RuleSet rules)
     {
-        var text = file.Text!;
+        var result = new List<InlineDirective>();
+        Collect(file, syntax, rules, result);
+        return result;
+    }
+
+    /// <summary>Adds the file's suppression comments to <paramref name="into"/>; a file without any allocates nothing.</summary>
+    private static void Collect(LoadedFile file, CommentSyntax syntax, RuleSet rules, List<InlineDirective> into)
+    {
+        var text = file.Text!.Text;
         var comments = CommentsOf(file, syntax);
         List<(int Line, TextSpan Span, string Body)>? found = null;
-        foreach (var comment in comments)
+        for (var i = 0; i < comments.Count; i++)
         {
-            var body = text.Text.AsSpan(comment.Body.Start, comment.Body.Length);
+            var comment = comments[i];
+            var body = text.AsSpan(comment.Body.Start, comment.Body.Length);
             if (body.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
                 (found ??= []).Add((comment.Line, comment.Span, body.ToString()));
@@ -116,11 +125,10 @@ public static class InlineDirectives
 
         if (found is null)
         {
-            return [];
+            return;
         }
 
         var directiveLines = found.Select(f => f.Line).ToHashSet();
-        var result = new List<InlineDirective>(found.Count);
         foreach (var (line, span, body) in found)
         {
             var target = line + 1;
@@ -129,10 +137,8 @@ public static class InlineDirectives
                 target++;
             }
 
-            result.Add(Parse(file, line, span, body, target, rules));
+            into.Add(Parse(file, line, span, body, target, rules));
         }
-
-        return result;
     }
 
     /// <summary>

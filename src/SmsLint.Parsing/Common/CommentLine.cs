@@ -103,6 +103,6 @@ public static class CommentLines
             }
         }
 
-        return found ?? (IReadOnlyList<CommentLine>)[];
+        return found is null ? [] : found.ToArray();
     }
 }

@@ -419,7 +419,8 @@ internal static class Grammar
             }
         }
 
-        return (nodes, errors, found ?? (IReadOnlyList<CommentLine>)[]);
+        // An exact-size array: documents stay in memory for the cross-file rules.
+        return (nodes, errors, found is null ? [] : found.ToArray());
     }
 
     private static string Describe<T>(IResult<T> result, string source, int at, TextSpan line)

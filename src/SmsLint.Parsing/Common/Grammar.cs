@@ -357,12 +357,13 @@ internal static class Grammar
     {
         var nodes = new List<TNode>();
         var errors = new List<ParseError>();
-        List<CommentLine>? found = null;
+        var found = t_comments ??= [];
+        found.Clear();
         void Comment(int number, TextSpan span)
         {
             if (CommentLines.TryRead(text.Text, span, comments, out var commentSpan, out var body))
             {
-                (found ??= []).Add(new CommentLine(number, commentSpan, body));
+                found.Add(new CommentLine(number, commentSpan, body));
             }
         }
 
@@ -419,9 +420,16 @@ internal static class Grammar
             }
         }
 
-        // An exact-size array: documents stay in memory for the cross-file rules.
-        return (nodes, errors, found is null ? [] : found.ToArray());
+        // An exact-size array (documents stay in memory for the cross-file rules), copied out of
+        // this thread's list, so a file's comment lines cost one allocation.
+        IReadOnlyList<CommentLine> listed = found.Count == 0 ? [] : found.ToArray();
+        found.Clear();
+        return (nodes, errors, listed);
     }
+
+    /// <summary>The comment lines of the file being parsed on this thread (no grammar parses two files at once on one thread).</summary>
+    [ThreadStatic]
+    private static List<CommentLine>? t_comments;
 
     private static string Describe<T>(IResult<T> result, string source, int at, TextSpan line)
     {

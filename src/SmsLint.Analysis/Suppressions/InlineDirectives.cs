@@ -100,6 +100,10 @@ public static class InlineDirectives
         return all;
     }
 
+    /// <summary>
+    /// The suppression comments of one file with text, from its document's comment lines;
+    /// <paramref name="syntax"/> is used only for a file without a document (see <see cref="CommentsOf"/>).
+    /// </summary>
     public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax, RuleSet rules)
     {
         var result = new List<InlineDirective>();

@@ -10,6 +10,12 @@ if (args.Length >= 2 && args[0] == "phases")
     return Phases.Run(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount);
 }
 
+// suppressions SNAPSHOT [RUNS]: time and allocation of InlineDirectives.Find and of the parse.
+if (args.Length >= 2 && args[0] == "suppressions")
+{
+    return SuppressionScan.Run(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7);
+}
+
 // readlist SNAPSHOT: the files a scan reads (text kinds, and binaries that are not zero-byte
 // placeholders), NUL-separated, relative to the snapshot; the I/O floor of bench/run.sh cats them.
 if (args.Length >= 2 && args[0] == "readlist")

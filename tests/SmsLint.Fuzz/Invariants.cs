@@ -5,7 +5,11 @@ using System.Text.Json;
 using SmsLint.Decode;
 using SmsLint.Discover;
 using SmsLint.Findings;
+using SmsLint.Parsing.Batch;
 using SmsLint.Parsing.Common;
+using SmsLint.Parsing.CopyList;
+using SmsLint.Parsing.CopyLog;
+using SmsLint.Parsing.Ini;
 using SmsLint.Text;
 using SmsLint.Writers.Sarif;
 
@@ -66,6 +70,27 @@ internal static class Invariants
     {
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         Walk(document, length, "document", seen, 0);
+    }
+
+    /// <summary>
+    /// The comment lines a grammar lists (which inline suppressions read) are exactly those
+    /// <see cref="CommentLines"/> reads from every line of the text: none missed, none extra.
+    /// </summary>
+    public static void CommentsComplete(object document, SourceText text)
+    {
+        var (listed, syntax) = document switch
+        {
+            IniDocument d => (d.Comments, CommentSyntax.Semicolon),
+            CopyLogDocument d => (d.Comments, CommentSyntax.Semicolon),
+            CopyListDocument d => (d.Comments, CommentSyntax.Semicolon),
+            BatchDocument d => (d.Comments, CommentSyntax.Batch),
+            _ => throw new InvariantException($"{document.GetType().Name} is not a document with comment lines"),
+        };
+        var read = CommentLines.Scan(text, syntax);
+        if (!listed.SequenceEqual(read))
+        {
+            throw new InvariantException($"the grammar lists {listed.Count} comment lines ({string.Join(", ", listed.Select(c => c.Line))}), the text has {read.Count} ({string.Join(", ", read.Select(c => c.Line))})");
+        }
     }
 
     private static void Walk(object? value, int length, string path, HashSet<object> seen, int depth)

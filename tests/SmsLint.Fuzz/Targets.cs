@@ -50,6 +50,7 @@ internal sealed class ParserTarget(string name, List<byte[]> seeds, Corpus corpu
         var source = new SourceText(text);
         var document = parse(source);
         Invariants.SpansInside(document, text.Length);
+        Invariants.CommentsComplete(document, source);
     });
 }
 

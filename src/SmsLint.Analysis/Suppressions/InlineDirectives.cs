@@ -2,6 +2,11 @@ using System.Globalization;
 using SmsLint.Discover;
 using SmsLint.Model;
 using SmsLint.Engine;
+using SmsLint.Parsing.Batch;
+using SmsLint.Parsing.Common;
+using SmsLint.Parsing.CopyList;
+using SmsLint.Parsing.CopyLog;
+using SmsLint.Parsing.Ini;
 using SmsLint.Text;
 
 namespace SmsLint.Suppressions;
@@ -45,7 +50,9 @@ public sealed record InlineDirective(
 /// <item>either form with <c>smslint-disable-file</c> covers the whole file.</item>
 /// </list>
 /// After the rule ids (comma or space separated) an optional <c>until YYYY-MM-DD</c> gives an
-/// expiry date; the reason follows <c>--</c> and is required. Only whole-line comments count.
+/// expiry date; the reason follows <c>--</c> and is required. Only whole-line comments count: the
+/// ones each file's grammar lists (<see cref="CommentLines"/> says which lines they are), so no
+/// file is read twice.
 /// </summary>
 public static class InlineDirectives
 {
@@ -86,28 +93,46 @@ public static class InlineDirectives
         {
             if (file.Text is not null && SyntaxOf(file.Kind) is { } syntax)
             {
-                all.AddRange(Find(file, syntax, rules));
+                Collect(file, syntax, rules, all);
             }
         }
 
         return all;
     }
 
+    /// <summary>
+    /// The suppression comments of one file with text, from its document's comment lines;
+    /// <paramref name="syntax"/> is used only for a file without a document (see <see cref="CommentsOf"/>).
+    /// </summary>
     public static List<InlineDirective> Find(LoadedFile file, CommentSyntax syntax, RuleSet rules)
     {
+        var result = new List<InlineDirective>();
+        Collect(file, syntax, rules, result);
+        return result;
+    }
+
+    /// <summary>Adds the file's suppression comments to <paramref name="into"/>; a file without any allocates nothing.</summary>
+    private static void Collect(LoadedFile file, CommentSyntax syntax, RuleSet rules, List<InlineDirective> into)
+    {
         var text = file.Text!;
-        var whole = text.Text;
-        var found = new List<(int Line, TextSpan Span, string Body)>();
-        foreach (var (number, span) in text.Lines())
+        var comments = CommentsOf(file, syntax);
+        List<(int Line, TextSpan Span, string Body)>? found = null;
+        for (var i = 0; i < comments.Count; i++)
         {
-            if (CommentBody(whole, span, syntax) is { } comment)
+            // Only the comment lines are read (the whole text of a compacted file is never rebuilt here).
+            var comment = comments[i];
+            if (comment.Body.Length >= Prefix.Length && StartsWithPrefix(text, comment.Body.Start))
             {
-                found.Add((number, comment.Span, comment.Body));
+                (found ??= []).Add((comment.Line, comment.Span, text.Slice(comment.Body)));
             }
         }
 
+        if (found is null)
+        {
+            return;
+        }
+
         var directiveLines = found.Select(f => f.Line).ToHashSet();
-        var result = new List<InlineDirective>(found.Count);
         foreach (var (line, span, body) in found)
         {
             var target = line + 1;
@@ -116,59 +141,28 @@ public static class InlineDirectives
                 target++;
             }
 
-            result.Add(Parse(file, line, span, body, target, rules));
+            into.Add(Parse(file, line, span, body, target, rules));
         }
-
-        return result;
     }
 
-    /// <summary>The part of a whole-line comment after its marker, when it starts with "smslint-".</summary>
-    private static (TextSpan Span, string Body)? CommentBody(string text, TextSpan line, CommentSyntax syntax)
+    private static bool StartsWithPrefix(SourceText text, int at) =>
+        text.Slice(new TextSpan(at, Prefix.Length)).Equals(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The comment lines of a file: those its grammar listed while it parsed the file. A file that
+    /// has text but no document was decoded and then not parsed (a line over the length limit, the
+    /// parse time limit, an internal error); its comment lines are read from the text, in the same
+    /// syntax, so its suppression comments count as they always have (a file-wide one can still
+    /// suppress the finding about the file).
+    /// </summary>
+    private static IReadOnlyList<CommentLine> CommentsOf(LoadedFile file, CommentSyntax syntax) => file.Document switch
     {
-        var s = text.AsSpan(line.Start, line.Length);
-        var start = 0;
-        while (start < s.Length && s[start] is ' ' or '\t')
-        {
-            start++;
-        }
-
-        var rest = s[start..];
-        ReadOnlySpan<char> body;
-        if (syntax == CommentSyntax.Semicolon)
-        {
-            if (!rest.StartsWith(";"))
-            {
-                return null;
-            }
-
-            body = rest[1..];
-        }
-        else
-        {
-            var command = rest.StartsWith("@") ? rest[1..] : rest;
-            if (command.StartsWith("::"))
-            {
-                body = command[2..];
-            }
-            else if (command.Length >= 4 && command[..3].Equals("REM", StringComparison.OrdinalIgnoreCase) && command[3] is ' ' or '\t')
-            {
-                body = command[4..];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        body = body.Trim();
-        if (!body.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var trimmedEnd = s.TrimEnd().Length;
-        return (TextSpan.FromBounds(line.Start + start, line.Start + trimmedEnd), body.ToString());
-    }
+        IniDocument ini => ini.Comments,
+        BatchDocument batch => batch.Comments,
+        CopyLogDocument copyLog => copyLog.Comments,
+        CopyListDocument copyList => copyList.Comments,
+        _ => CommentLines.Scan(file.Text!, syntax),
+    };
 
     private static InlineDirective Parse(LoadedFile file, int line, TextSpan span, string body, int target, RuleSet rules)
     {
@@ -276,14 +270,4 @@ public static class InlineDirectives
 
         return -1;
     }
-}
-
-/// <summary>How a format writes a whole-line comment.</summary>
-public enum CommentSyntax
-{
-    /// <summary><c>REM …</c>, <c>@REM …</c> or <c>:: …</c>.</summary>
-    Batch,
-
-    /// <summary><c>; …</c>.</summary>
-    Semicolon,
 }

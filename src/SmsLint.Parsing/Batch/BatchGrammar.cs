@@ -383,9 +383,19 @@ public static class BatchGrammar
         from node in Blank.XOr(DoubleColonComment).XOr(Label).XOr(CommandLine)
         select node;
 
+    /// <summary>
+    /// The nodes a comment line can become: a <see cref="BatchComment"/>, or, for <c>@::</c>, a
+    /// statement whose program starts with "::" (the grammar reads only a line starting with
+    /// <c>::</c> as a comment, and keeps the node stream as it is). <see cref="CommentLines.TryRead"/>
+    /// then applies the exact comment-line syntax (so <c>REM.</c> and <c>@ REM</c> are not listed).
+    /// </summary>
+    private static readonly Func<BatchLine, bool> MayBeComment = node =>
+        node is BatchComment
+        || (node is BatchStatement { EchoSuppressed: true, Command: GenericCommand program } && program.Program.Text.StartsWith("::", StringComparison.Ordinal));
+
     public static BatchDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<BatchLine>(text, Line, (span, message) => new BatchErrorLine(span, message), maxLineLength, deadline);
-        return new BatchDocument(nodes, errors);
+        var (nodes, errors, comments) = ParseLines<BatchLine>(text, Line, (span, message) => new BatchErrorLine(span, message), CommentSyntax.Batch, MayBeComment, maxLineLength, deadline);
+        return new BatchDocument(nodes, errors, comments);
     }
 }

@@ -167,10 +167,11 @@ public sealed record GenericCommand(TextSpan Span, Token Program, Token Argument
 /// <summary>A parsed batch file.</summary>
 public sealed class BatchDocument
 {
-    internal BatchDocument(IReadOnlyList<BatchLine> lines, IReadOnlyList<ParseError> errors)
+    internal BatchDocument(IReadOnlyList<BatchLine> lines, IReadOnlyList<ParseError> errors, IReadOnlyList<CommentLine> comments)
     {
         Lines = lines;
         Errors = errors;
+        Comments = comments;
         var labels = new Dictionary<string, BatchLabel>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines)
         {
@@ -186,6 +187,12 @@ public sealed class BatchDocument
     public IReadOnlyList<BatchLine> Lines { get; }
 
     public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>
+    /// The comment lines (<c>REM</c>, <c>@REM</c>, <c>::</c>, <c>@::</c>; see <see cref="CommentLines"/>),
+    /// in line order, those the grammar could not parse included.
+    /// </summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
 
     /// <summary>Labels by name, case-insensitively; the first definition of a name wins, as GOTO finds it first.</summary>
     public IReadOnlyDictionary<string, BatchLabel> Labels { get; }

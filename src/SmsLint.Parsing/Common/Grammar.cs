@@ -341,20 +341,35 @@ internal static class Grammar
     /// to the grammar at all. A <paramref name="deadline"/> is checked before each line: past it,
     /// <see cref="ParseTimeLimitException"/> (or, when the scan is cancelled,
     /// <see cref="OperationCanceledException"/>) ends the parse.
+    /// The whole-line comments are collected in the same pass: a line whose node
+    /// <paramref name="mayBeComment"/> accepts, or that became an error (a line over the limit
+    /// included), is read with <see cref="CommentLines.TryRead"/> in <paramref name="comments"/> syntax.
     /// </summary>
-    public static (List<TNode> Nodes, List<ParseError> Errors) ParseLines<TNode>(
+    public static (List<TNode> Nodes, List<ParseError> Errors, IReadOnlyList<CommentLine> Comments) ParseLines<TNode>(
         SourceText text,
         Parser<TNode?> line,
         Func<TextSpan, string, TNode> onError,
+        CommentSyntax comments,
+        Func<TNode, bool> mayBeComment,
         int maxLineLength = int.MaxValue,
         ParseDeadline? deadline = null)
         where TNode : class
     {
         var nodes = new List<TNode>();
         var errors = new List<ParseError>();
-        var wholeLine = line.End(); // built once per file, not once per line
+        var found = t_comments ??= [];
+        found.Clear();
         var source = text.Text; // once: a compacted text builds a new string each time it is asked
-        foreach (var (_, span) in text.Lines())
+        void Comment(int number, TextSpan span)
+        {
+            if (CommentLines.TryRead(source, span, comments, out var commentSpan, out var body))
+            {
+                found.Add(new CommentLine(number, commentSpan, body));
+            }
+        }
+
+        var wholeLine = line.End(); // built once per file, not once per line
+        foreach (var (number, span) in text.Lines())
         {
             deadline?.Check(span.Start);
             if (span.Length == 0)
@@ -369,6 +384,7 @@ internal static class Grammar
                 var message = $"line is {span.Length} characters long, over the limit of {maxLineLength}; it was not parsed";
                 errors.Add(new ParseError(span, message));
                 nodes.Add(onError(span, message));
+                Comment(number, span);
                 continue;
             }
 
@@ -388,6 +404,10 @@ internal static class Grammar
                 if (result.Value is not null)
                 {
                     nodes.Add(result.Value);
+                    if (mayBeComment(result.Value))
+                    {
+                        Comment(number, span);
+                    }
                 }
             }
             else
@@ -397,11 +417,20 @@ internal static class Grammar
                 var errorSpan = TextSpan.FromBounds(at == span.End ? span.Start : at, span.End);
                 errors.Add(new ParseError(errorSpan, message));
                 nodes.Add(onError(errorSpan, message));
+                Comment(number, span);
             }
         }
 
-        return (nodes, errors);
+        // An exact-size array (documents stay in memory for the cross-file rules), copied out of
+        // this thread's list, so a file's comment lines cost one allocation.
+        IReadOnlyList<CommentLine> listed = found.Count == 0 ? [] : found.ToArray();
+        found.Clear();
+        return (nodes, errors, listed);
     }
+
+    /// <summary>The comment lines of the file being parsed on this thread (no grammar parses two files at once on one thread).</summary>
+    [ThreadStatic]
+    private static List<CommentLine>? t_comments;
 
     private static string Describe<T>(IResult<T> result, string source, int at, TextSpan line)
     {

@@ -54,9 +54,17 @@ public static class CopyListGrammar
         _ => OpaqueLine,
     });
 
+    /// <summary>
+    /// The copy-list syntax has no comments of its own, so a ';' line stays an opaque entry (a
+    /// span-only node); every entry may therefore be a comment line, where inline suppressions are
+    /// written, and <see cref="CommentLines.TryRead"/> tells (it looks at the line's first
+    /// non-blank character and allocates nothing for a line that is not one).
+    /// </summary>
+    private static readonly Func<CopyListLine, bool> MayBeComment = node => node is CopyListEntry;
+
     public static CopyListDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), maxLineLength, deadline);
-        return new CopyListDocument(nodes, errors);
+        var (nodes, errors, comments) = ParseLines<CopyListLine>(text, Line, (span, message) => new CopyListErrorLine(span, message), CommentSyntax.Semicolon, MayBeComment, maxLineLength, deadline);
+        return new CopyListDocument(nodes, errors, comments);
     }
 }

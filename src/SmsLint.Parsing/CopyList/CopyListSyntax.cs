@@ -20,17 +20,21 @@ public sealed record CopyListErrorLine(TextSpan Span, string Message) : CopyList
 /// <summary>A parsed Cl_nt.txt (or Cl_dos, Cl_os2, Cl_win95, Cl_win).</summary>
 public sealed class CopyListDocument
 {
-    internal CopyListDocument(IReadOnlyList<CopyListLine> lines, IReadOnlyList<ParseError> errors)
+    internal CopyListDocument(IReadOnlyList<CopyListLine> lines, IReadOnlyList<ParseError> errors, IReadOnlyList<CommentLine> comments)
     {
         // Exact-size arrays: the lists the parser grew keep up to half their room unused.
         Lines = lines is List<CopyListLine> list ? [.. list] : lines;
         Errors = errors.Count == 0 ? [] : errors;
+        Comments = comments;
         Versions = [.. lines.OfType<CopyListVersionLine>()];
     }
 
     public IReadOnlyList<CopyListLine> Lines { get; }
 
     public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>The <c>;</c> lines, in line order: opaque entries to the grammar, the lines inline suppressions are written on.</summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
 
     /// <summary>Every CopyListVersion line (normally exactly one).</summary>
     public IReadOnlyList<CopyListVersionLine> Versions { get; }

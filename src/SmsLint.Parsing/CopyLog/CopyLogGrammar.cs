@@ -94,9 +94,11 @@ public static class CopyLogGrammar
         _ => OtherLine,
     });
 
+    private static readonly Func<CopyLogLine, bool> MayBeComment = node => node is CopyLogComment;
+
     public static CopyLogDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<CopyLogLine>(text, Line, (span, message) => new CopyLogErrorLine(span, message), maxLineLength, deadline);
-        return new CopyLogDocument(nodes, errors);
+        var (nodes, errors, comments) = ParseLines<CopyLogLine>(text, Line, (span, message) => new CopyLogErrorLine(span, message), CommentSyntax.Semicolon, MayBeComment, maxLineLength, deadline);
+        return new CopyLogDocument(nodes, errors, comments);
     }
 }

@@ -33,10 +33,11 @@ public sealed record CopyLogErrorLine(TextSpan Span, string Message) : CopyLogLi
 /// <summary>A parsed Copylog.tcf.</summary>
 public sealed class CopyLogDocument
 {
-    internal CopyLogDocument(IReadOnlyList<CopyLogLine> lines, IReadOnlyList<ParseError> errors)
+    internal CopyLogDocument(IReadOnlyList<CopyLogLine> lines, IReadOnlyList<ParseError> errors, IReadOnlyList<CommentLine> comments)
     {
         Lines = lines;
         Errors = errors;
+        Comments = comments;
         string? section = null;
         foreach (var line in lines)
         {
@@ -71,6 +72,9 @@ public sealed class CopyLogDocument
     public IReadOnlyList<CopyLogLine> Lines { get; }
 
     public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>The <c>;</c> comment lines, in line order (those the grammar could not parse included).</summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
 
     /// <summary>Every <c>[FILE SOURCE]</c> header (normally one).</summary>
     public List<CopyLogSectionHeader> FileSourceHeaders { get; } = [];

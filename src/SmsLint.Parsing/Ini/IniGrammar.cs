@@ -85,9 +85,12 @@ public static class IniGrammar
         _ => TextLine,
     });
 
+    /// <summary>A ';' line is an <see cref="IniComment"/> (so is a '#' line, which is not a comment line to suppressions).</summary>
+    private static readonly Func<IniLine, bool> MayBeComment = node => node is IniComment;
+
     public static IniDocument Parse(SourceText text, int maxLineLength = int.MaxValue, ParseDeadline? deadline = null)
     {
-        var (nodes, errors) = ParseLines<IniLine>(text, Line, (span, message) => new IniErrorLine(span, message), maxLineLength, deadline);
-        return new IniDocument(nodes, errors);
+        var (nodes, errors, comments) = ParseLines<IniLine>(text, Line, (span, message) => new IniErrorLine(span, message), CommentSyntax.Semicolon, MayBeComment, maxLineLength, deadline);
+        return new IniDocument(nodes, errors, comments);
     }
 }

@@ -95,10 +95,11 @@ public sealed class IniDocument
 
     private const int IndexedFrom = 8;
 
-    internal IniDocument(IReadOnlyList<IniLine> lines, IReadOnlyList<ParseError> errors)
+    internal IniDocument(IReadOnlyList<IniLine> lines, IReadOnlyList<ParseError> errors, IReadOnlyList<CommentLine> comments)
     {
         Lines = lines is List<IniLine> list ? [.. list] : lines;
         Errors = errors.Count == 0 ? [] : errors;
+        Comments = comments;
         var ordered = new List<IniSection>();
         var byName = new Dictionary<string, IniSection>(StringComparer.OrdinalIgnoreCase);
         IniSection? current = null;
@@ -147,6 +148,9 @@ public sealed class IniDocument
     public IReadOnlyList<IniLine> Lines { get; }
 
     public IReadOnlyList<ParseError> Errors { get; }
+
+    /// <summary>The <c>;</c> comment lines, in line order (those the grammar could not parse included).</summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
 
     /// <summary>Sections in order of first appearance.</summary>
     public IReadOnlyList<IniSection> Sections { get; }

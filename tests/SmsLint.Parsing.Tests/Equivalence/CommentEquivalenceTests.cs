@@ -70,19 +70,19 @@ public sealed class CommentEquivalenceTests
 
     [Fact]
     public void Comments_match_the_old_lexer_on_fuzzed_real_ini_lines() =>
-        Check(Fuzzed(15, FuzzedCount, RealLines("*.ini")), int.MaxValue);
+        Check(Fuzzed(15, FuzzedCount, EquivalenceCorpus.RealLines("*.ini")), int.MaxValue);
 
     [Fact]
     public void Comments_match_the_old_lexer_on_fuzzed_real_batch_lines() =>
-        Check(Fuzzed(16, FuzzedCount, RealLines("*.bat").Concat(RealLines("*.cmd")).ToList()), int.MaxValue);
+        Check(Fuzzed(16, FuzzedCount, EquivalenceCorpus.RealLines("*.bat").Concat(EquivalenceCorpus.RealLines("*.cmd")).ToList()), int.MaxValue);
 
     [Fact]
     public void Comments_match_the_old_lexer_on_fuzzed_real_copy_log_and_copy_list_lines() =>
-        Check(Fuzzed(17, FuzzedCount, RealLines("copylog.tcf").Concat(RealLines("cl_*.txt")).ToList()), int.MaxValue);
+        Check(Fuzzed(17, FuzzedCount, EquivalenceCorpus.RealLines("copylog.tcf").Concat(EquivalenceCorpus.RealLines("cl_*.txt")).ToList()), int.MaxValue);
 
     [Fact]
     public void Comments_match_the_old_lexer_on_every_testdata_file_of_the_four_formats() =>
-        Check(new[] { "*.ini", "*.tcf", "cl_*.txt", "*.bat", "*.cmd" }.SelectMany(RealFiles), int.MaxValue, 8_191);
+        Check(new[] { "*.ini", "*.tcf", "cl_*.txt", "*.bat", "*.cmd" }.SelectMany(EquivalenceCorpus.RealFiles), int.MaxValue, 8_191);
 
     /// <summary>
     /// Runs every grammar (and the fallback scan) over every input and compares its comment lines
@@ -108,7 +108,7 @@ public sealed class CommentEquivalenceTests
                     var difference = Compare(text, syntax, comments, $"{name} (line limit {max})");
                     if (difference.Length > 0)
                     {
-                        Assert.Fail($"input #{count} {Escape(input)}\n{difference}");
+                        Assert.Fail($"input #{count} {EquivalenceCorpus.Escape(input, 400)}\n{difference}");
                     }
 
                     sawComment |= comments.Count > 0;
@@ -121,7 +121,7 @@ public sealed class CommentEquivalenceTests
                 var difference = Compare(text, syntax, CommentLines.Scan(text, syntax), $"CommentLines.Scan {syntax}");
                 if (difference.Length > 0)
                 {
-                    Assert.Fail($"input #{count} {Escape(input)}\n{difference}");
+                    Assert.Fail($"input #{count} {EquivalenceCorpus.Escape(input, 400)}\n{difference}");
                 }
             }
 
@@ -163,29 +163,10 @@ public sealed class CommentEquivalenceTests
         var sb = new StringBuilder();
         foreach (var (line, span, body) in comments)
         {
-            sb.Append($"{line} {span} {Escape(body)}\n");
+            sb.Append($"{line} {span} {EquivalenceCorpus.Escape(body, 400)}\n");
         }
 
         return sb.ToString();
-    }
-
-    private static string Escape(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s.Length > 400 ? s[..200] + "…" + s[^200..] : s)
-        {
-            sb.Append(c switch
-            {
-                '\r' => "\\r",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '"' => "\\\"",
-                _ when c < ' ' || c > '~' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
     }
 
     /// <summary>One line: half the time built like a comment (lead, marker, gap, body, more, trailing white space), else random pieces.</summary>
@@ -326,30 +307,4 @@ public sealed class CommentEquivalenceTests
             yield return sb.ToString();
         }
     }
-
-    private static IEnumerable<string> RealFiles(string pattern) =>
-        Directory.EnumerateFiles(Repo.TestData, pattern, new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
-            .Order(StringComparer.Ordinal)
-            .Select(TryRead)
-            .OfType<string>();
-
-    /// <summary>The file as Latin-1 text, or null for the dangling links and loops testdata holds on purpose.</summary>
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return Encoding.Latin1.GetString(File.ReadAllBytes(path));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static List<string> RealLines(string pattern) =>
-        RealFiles(pattern)
-            .SelectMany(text => text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
 }

@@ -32,11 +32,11 @@ public sealed class ParserEquivalenceTests
 
     [Fact]
     public void Ini_matches_the_old_parser_on_fuzzed_real_lines() =>
-        Check(Fuzzed(2, 10_000, RealLines("*.ini")), Ini);
+        Check(Fuzzed(2, 10_000, EquivalenceCorpus.RealLines("*.ini")), Ini);
 
     [Fact]
     public void Ini_matches_the_old_parser_on_every_testdata_ini() =>
-        Check(RealFiles("*.ini").Concat(RealFiles("*.tcf")), Ini);
+        Check(EquivalenceCorpus.RealFiles("*.ini").Concat(EquivalenceCorpus.RealFiles("*.tcf")), Ini);
 
     [Fact]
     public void CopyList_matches_the_old_parser_on_generated_documents() =>
@@ -44,11 +44,11 @@ public sealed class ParserEquivalenceTests
 
     [Fact]
     public void CopyList_matches_the_old_parser_on_fuzzed_real_lines() =>
-        Check(Fuzzed(4, 10_000, RealLines("cl_*.txt")), CopyList);
+        Check(Fuzzed(4, 10_000, EquivalenceCorpus.RealLines("cl_*.txt")), CopyList);
 
     [Fact]
     public void CopyList_matches_the_old_parser_on_every_testdata_copy_list() =>
-        Check(RealFiles("cl_*.txt"), CopyList);
+        Check(EquivalenceCorpus.RealFiles("cl_*.txt"), CopyList);
 
     [Fact]
     public void CopyLog_matches_the_old_parser_on_generated_documents() =>
@@ -56,11 +56,11 @@ public sealed class ParserEquivalenceTests
 
     [Fact]
     public void CopyLog_matches_the_old_parser_on_fuzzed_real_lines() =>
-        Check(Fuzzed(6, 10_000, RealLines("copylog.tcf")), CopyLog);
+        Check(Fuzzed(6, 10_000, EquivalenceCorpus.RealLines("copylog.tcf")), CopyLog);
 
     [Fact]
     public void CopyLog_matches_the_old_parser_on_every_testdata_copy_log() =>
-        Check(RealFiles("copylog.tcf"), CopyLog);
+        Check(EquivalenceCorpus.RealFiles("copylog.tcf"), CopyLog);
 
     [Fact]
     public void Long_lines_are_refused_the_same_way() =>
@@ -109,30 +109,11 @@ public sealed class ParserEquivalenceTests
             var difference = compare(input);
             if (difference.Length > 0)
             {
-                Assert.Fail($"input #{count} {Escape(input)}\n{difference}");
+                Assert.Fail($"input #{count} {EquivalenceCorpus.Escape(input)}\n{difference}");
             }
         }
 
         Assert.True(count > 0, "no inputs were generated");
-    }
-
-    private static string Escape(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            sb.Append(c switch
-            {
-                '\r' => "\\r",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '"' => "\\\"",
-                _ when c < ' ' || c > '~' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
     }
 
     private static IEnumerable<string> Generated(int seed, int count)
@@ -192,32 +173,6 @@ public sealed class ParserEquivalenceTests
         }
     }
 
-    private static IEnumerable<string> RealFiles(string pattern) =>
-        Directory.EnumerateFiles(Repo.TestData, pattern, new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive })
-            .Order(StringComparer.Ordinal)
-            .Select(TryRead)
-            .OfType<string>();
-
-    /// <summary>The file as Latin-1 text, or null for the dangling links and loops testdata holds on purpose.</summary>
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return Encoding.Latin1.GetString(File.ReadAllBytes(path));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static List<string> RealLines(string pattern) =>
-        RealFiles(pattern)
-            .SelectMany(text => text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
     private static string Dump<T>(IEnumerable<T> nodes, IEnumerable<ParseError> errors)
     {
         var sb = new StringBuilder();
@@ -250,5 +205,5 @@ public sealed class ParserEquivalenceTests
         return sb.ToString();
     }
 
-    private static string Tok(Token t) => $"{Escape(t.Text)}@{t.Span}";
+    private static string Tok(Token t) => $"{EquivalenceCorpus.Escape(t.Text)}@{t.Span}";
 }

@@ -81,10 +81,40 @@ public sealed class HierarchyFacts
 
     private IReadOnlyList<string>? domainNames;
 
-    /// <summary>The domains whose Controllers (or PDC) list the machine.</summary>
-    public IEnumerable<DeclaredDomain> DomainsOf(string machine) => Domains.Values.Where(d =>
-        d.Controllers.Any(c => c.Text.Equals(machine, StringComparison.OrdinalIgnoreCase))
-        || (d.Pdc?.Value.Text.Equals(machine, StringComparison.OrdinalIgnoreCase) ?? false));
+    /// <summary>
+    /// The domains whose Controllers (or PDC) list the machine, in <see cref="Domains"/> order. Read
+    /// from an index by machine, built on first use: cross-file rules ask this for every logon point
+    /// of every shared group, which made it quadratic in the domain controllers (issue 14.2).
+    /// </summary>
+    public IEnumerable<DeclaredDomain> DomainsOf(string machine) =>
+        LazyInitializer.EnsureInitialized(ref _domainsByMachine, IndexDomainsByMachine).GetValueOrDefault(machine) ?? [];
+
+    private Dictionary<string, DeclaredDomain[]>? _domainsByMachine;
+
+    private Dictionary<string, DeclaredDomain[]> IndexDomainsByMachine()
+    {
+        var index = new Dictionary<string, List<DeclaredDomain>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var domain in Domains.Values)
+        {
+            IEnumerable<string> machines = domain.Controllers.Select(c => c.Text);
+            if (domain.Pdc is { } pdc)
+            {
+                machines = machines.Append(pdc.Value.Text);
+            }
+
+            foreach (var machine in machines.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!index.TryGetValue(machine, out var list))
+                {
+                    index.Add(machine, list = []);
+                }
+
+                list.Add(domain);
+            }
+        }
+
+        return index.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
 
     private static (string Kind, string Name) SplitSectionName(string section)
     {

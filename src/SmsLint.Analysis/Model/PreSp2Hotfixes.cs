@@ -177,7 +177,26 @@ public static class PreSp2Hotfixes
 
     private static readonly string[] Platforms = ["i386", "alpha"];
 
-    public static List<HotfixAssessment> Assess(SnapshotModel model, SmsCatalog catalog)
+    /// <summary>Assessments by model (and the catalog they were made with): SMS2001 asks once per shared group.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SnapshotModel, Tuple<SmsCatalog, IReadOnlyList<HotfixAssessment>>> Assessed = new();
+
+    /// <summary>
+    /// Every assessment of the model, computed once per model and catalog: the rules that need it
+    /// (SMS2001 for each shared group, SMS6003-SMS6005, the readiness checklist) share one list.
+    /// </summary>
+    public static IReadOnlyList<HotfixAssessment> Assess(SnapshotModel model, SmsCatalog catalog)
+    {
+        if (Assessed.TryGetValue(model, out var known) && ReferenceEquals(known.Item1, catalog))
+        {
+            return known.Item2;
+        }
+
+        var computed = Compute(model, catalog);
+        Assessed.AddOrUpdate(model, Tuple.Create(catalog, computed));
+        return computed;
+    }
+
+    private static IReadOnlyList<HotfixAssessment> Compute(SnapshotModel model, SmsCatalog catalog)
     {
         var result = new List<HotfixAssessment>();
         var assessed = new HashSet<string>(StringComparer.Ordinal);

@@ -32,7 +32,6 @@ public sealed record ReadinessItem(
     ReadinessStatus Status,
     ReadinessSeverity Severity,
     string Gate,
-    string Text,
     IReadOnlyList<Evidence> Evidence,
     string Subject)
 {
@@ -45,6 +44,12 @@ public sealed record ReadinessItem(
     /// <summary>For cannot-tell: what would settle it.</summary>
     public string? Proof { get; init; }
 
+    /// <summary>What the item checks, its state, the particulars and the remedy.</summary>
+    public required ReadinessWording Wording { get; init; }
+
+    /// <summary>The item as one sentence, as the plan prints it: "Head: state, detail; remedy".</summary>
+    public string Text => Wording.ToString();
+
     /// <summary>Not ready and must be fixed before the upgrade.</summary>
     public bool IsBlocker => Status == ReadinessStatus.NotReady && Severity == ReadinessSeverity.Blocker;
 
@@ -54,6 +59,27 @@ public sealed record ReadinessItem(
         ReadinessStatus.NotReady => "not-ready",
         _ => "cannot-tell",
     };
+}
+
+/// <summary>
+/// The words of a checklist item, kept apart so that each output takes what it needs: the plan
+/// prints <see cref="ToString"/> ("Head: state, detail; remedy"), and an SMS7xxx result takes
+/// <see cref="Problem"/> as its message and <see cref="Remedy"/> as its help.
+/// </summary>
+/// <param name="Head">What the item checks ("Copylog.tcf rewritten after the pre-SP2 hotfix on logon point 'DC01' of domain 'CORP'").</param>
+/// <param name="State">"ready", "not ready" or "cannot tell".</param>
+/// <param name="Detail">The particulars of the state, or null.</param>
+/// <param name="Remedy">What to do, as a clause that ends with a full stop, or null.</param>
+public sealed record ReadinessWording(string Head, string State, string? Detail, string? Remedy)
+{
+    public string HeadSeparator { get; init; } = ": ";
+
+    public string DetailSeparator { get; init; } = ", ";
+
+    /// <summary>Head, state and detail: the problem, without a full stop.</summary>
+    public string Problem => Head + HeadSeparator + State + (Detail is null ? string.Empty : DetailSeparator + Detail);
+
+    public override string ToString() => Remedy is null ? Problem + "." : Problem + "; " + Remedy;
 }
 
 /// <summary>When an item has to be settled.</summary>
@@ -133,8 +159,17 @@ public static class Readiness
         return SharedLogonPoints.Of(claim);
     }
 
-    private static ReadinessItem Item(string id, string rule, string[] kb, ReadinessStatus status, ReadinessSeverity severity, string gate, string text, IEnumerable<Evidence> evidence, string subject, DomainRollout domain) =>
-        new(id, rule, kb, status, severity, gate, text, [.. evidence.Distinct()], subject) { Domain = domain.Description };
+    private static ReadinessItem Item(string id, string rule, string[] kb, ReadinessStatus status, ReadinessSeverity severity, string gate, ReadinessWording wording, IEnumerable<Evidence> evidence, string subject, DomainRollout domain) =>
+        new(id, rule, kb, status, severity, gate, [.. evidence.Distinct()], subject) { Domain = domain.Description, Wording = wording };
+
+    private const string Ready = "ready";
+    private const string NotReady = "not ready";
+    private const string CannotTell = "cannot tell";
+
+    private const string WaitForRewrite = "wait until the senior site's Logon Server Manager has rewritten it after the hotfix before installing SP2.";
+
+    private static ReadinessWording Say(string head, string state, string? detail = null, string? remedy = null, string headSeparator = ": ", string detailSeparator = ", ") =>
+        new(head, state, detail, remedy) { HeadSeparator = headSeparator, DetailSeparator = detailSeparator };
 
     // SMS7001: Q261931 - both hotfixes on every build 1239/1380 site before any site goes to SP2.
     private static void HotfixItems(List<ReadinessItem> items, DomainRollout domain, List<HotfixAssessment> assessments)
@@ -173,13 +208,13 @@ public static class Readiness
                     ? $"{a.Hotfix.Id}: " + string.Join(", ", a.Proofs.Where(p => p.IsBelow).Select(p => $"'{p.ExpectedPath}' is '{p.Version!.Value.ToFileVersionString()}', below '{p.MinVersion.ToFileVersionString()}'"))
                     : $"{a.Hotfix.Id}: hierarchy.ini {a.HotfixesEntryText} does not list it"));
                 item = Item("hotfixes-before-sp2", "SMS7001", ["Q261931"], ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: not ready, {string.Join(" and ", missing.Select(a => $"'{a.Hotfix.Id}'"))} missing ({why}); {missing[0].RemedyText("apply")}",
+                    Say(head, NotReady, $"{string.Join(" and ", missing.Select(a => $"'{a.Hotfix.Id}'"))} missing ({why})", missing[0].RemedyText("apply")),
                     evidence, $"{first.Site.Code}:hotfixes", domain);
             }
             else if (unknown.Count > 0)
             {
                 item = Item("hotfixes-before-sp2", "SMS7001", ["Q261931"], ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: cannot tell whether {string.Join(" and ", unknown.Select(a => $"'{a.Hotfix.Id}'"))} are applied ({unknown[0].ProofProblems}).",
+                    Say(head, CannotTell, $"whether {string.Join(" and ", unknown.Select(a => $"'{a.Hotfix.Id}'"))} are applied ({unknown[0].ProofProblems})", detailSeparator: " "),
                     evidence, $"{first.Site.Code}:hotfixes", domain) with
                 {
                     Proof = $"Capture the site server's 'SMS_{first.Site.Code}\\bin\\i386' files, or list the applied hotfixes with 'Hotfixes=' under '[Site {first.Site.Code}]' in hierarchy.ini.",
@@ -188,7 +223,7 @@ public static class Readiness
             else
             {
                 item = Item("hotfixes-before-sp2", "SMS7001", ["Q261931"], ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: ready, {ids} applied.", evidence, $"{first.Site.Code}:hotfixes", domain);
+                    Say(head, Ready, $"{ids} applied"), evidence, $"{first.Site.Code}:hotfixes", domain);
             }
 
             items.Add(item with { Site = first.Site.Code });
@@ -205,7 +240,7 @@ public static class Readiness
             if (lp?.CopyLogFile is not { } file || lp.CopyLog is not { } doc)
             {
                 items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: cannot tell, '{machine}/SMSLOGON/Config/Copylog.tcf' is not in the snapshot.",
+                    Say(head, CannotTell, $"'{machine}/SMSLOGON/Config/Copylog.tcf' is not in the snapshot"),
                     lp?.Files.Take(1).Select(f => Evidence.Start(f)) ?? Enumerable.Empty<Evidence>(), $"{machine}:copylog-rewritten", domain) with
                 {
                     Proof = $"Capture '\\\\{machine}\\SMSLOGON\\Config\\Copylog.tcf'.",
@@ -218,7 +253,7 @@ public static class Readiness
             if (onLp.Count == 0)
             {
                 items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: cannot tell, the snapshot shows no version for the sites on the logon point.", [Evidence.Start(file)], $"{machine}:copylog-rewritten", domain) with
+                    Say(head, CannotTell, "the snapshot shows no version for the sites on the logon point"), [Evidence.Start(file)], $"{machine}:copylog-rewritten", domain) with
                 {
                     Proof = "Capture the sites' Compver.ini files or declare their versions in hierarchy.ini.",
                 });
@@ -237,7 +272,7 @@ public static class Readiness
                     ? $"'{stale[0].Entry.Path.Text}={stale[0].Entry.Code.Text}' credits a build {stale[0].Site!.Version.Build} site although build {newestBuild} files are on the logon point, which is how the unfixed Logon Server Manager writes it"
                     : "it has no 'X86.BIN\\CLICORE.EXE' line";
                 items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: not ready, {text} ({stale.Count} shared line(s)); wait until the senior site's Logon Server Manager has rewritten it after the hotfix before installing SP2.",
+                    Say(head, NotReady, $"{text} ({stale.Count} shared line(s))", WaitForRewrite),
                     stale.Count > 0 ? stale.Select(p => Evidence.At(file, p.Entry.Span, $"Credits build {p.Site!.Version.Build} site '{p.Site.Code}'.")).ToList() : new List<Evidence> { Evidence.Start(file) },
                     $"{machine}:copylog-rewritten", domain));
                 continue;
@@ -248,13 +283,13 @@ public static class Readiness
             if (times.Status == ReadinessStatus.NotReady)
             {
                 items.Add(Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                    $"{head}: not ready, every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}') but {times.Text}; wait until the senior site's Logon Server Manager has rewritten it after the hotfix before installing SP2.",
+                    Say(head, NotReady, $"every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}') but {times.Text}", WaitForRewrite),
                     [Evidence.At(file, owner.Span), .. times.Evidence], $"{machine}:copylog-rewritten", domain));
                 continue;
             }
 
             var ready = Item("copylog-rewritten", "SMS7002", ["Q261931", "Q251070", "Q249077"], ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: ready, every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}'); {times.Text}.",
+                Say(head, Ready, $"every shared line credits a build {newestBuild} site ('{owner.Path.Text}={owner.Code.Text}'); {times.Text}"),
                 [Evidence.At(file, owner.Span), .. times.Evidence], $"{machine}:copylog-rewritten", domain);
             items.Add(times.Status == ReadinessStatus.CannotTell ? ready with { Proof = times.Proof } : ready);
         }
@@ -269,7 +304,7 @@ public static class Readiness
         if (withLog.Count == 0)
         {
             items.Add(Item("copylog-consistent", "SMS7003", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: cannot tell, no Copylog.tcf of the domain is in the snapshot.", [anchor], $"{domain.Key}:copylog-consistent", domain) with
+                Say(head, CannotTell, "no Copylog.tcf of the domain is in the snapshot"), [anchor], $"{domain.Key}:copylog-consistent", domain) with
             {
                 Proof = "Capture '\\\\<DC>\\SMSLOGON\\Config\\Copylog.tcf' from every domain controller.",
             });
@@ -297,13 +332,13 @@ public static class Readiness
         if (problems.Count > 0)
         {
             items.Add(Item("copylog-consistent", "SMS7003", kb, ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: not ready, {PreSp2Hotfixes.JoinAnd(problems.Select(p => p.Text))}; let the senior site's Logon Server Manager bring every copy in line with the PDC's before the upgrade.",
+                Say(head, NotReady, PreSp2Hotfixes.JoinAnd(problems.Select(p => p.Text)), "let the senior site's Logon Server Manager bring every copy in line with the PDC's before the upgrade."),
                 problems.Select(p => p.Evidence), $"{domain.Key}:copylog-consistent", domain));
         }
         else if (missing.Count > 0)
         {
             items.Add(Item("copylog-consistent", "SMS7003", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: cannot tell, the copies of {PreSp2Hotfixes.JoinAnd(missing.Select(m => $"'{m}'"))} are not in the snapshot.",
+                Say(head, CannotTell, $"the copies of {PreSp2Hotfixes.JoinAnd(missing.Select(m => $"'{m}'"))} are not in the snapshot"),
                 [.. withLog.Select(l => Evidence.Start(l.CopyLogFile!)), anchor], $"{domain.Key}:copylog-consistent", domain) with
             {
                 Proof = $"Capture Copylog.tcf from {PreSp2Hotfixes.JoinAnd(missing.Select(m => $"'\\\\{m}\\SMSLOGON'"))}.",
@@ -312,7 +347,7 @@ public static class Readiness
         else
         {
             items.Add(Item("copylog-consistent", "SMS7003", kb, ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: ready, {withLog.Count} copies agree and credit Clicore.exe to a site with files on the logon point.",
+                Say(head, Ready, $"{withLog.Count} copies agree and credit Clicore.exe to a site with files on the logon point"),
                 withLog.Select(l => Evidence.Start(l.CopyLogFile!)), $"{domain.Key}:copylog-consistent", domain));
         }
     }
@@ -339,14 +374,14 @@ public static class Readiness
         if (enabled.Count > 0)
         {
             items.Add(Item("scripts-disabled", "SMS7004", kb, ReadinessStatus.NotReady, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: not ready, {enabled.Count} of {scripts.Count} copies do not start with 'GOTO END' ({PreSp2Hotfixes.JoinAnd(enabled.Select(f => $"'{f.Path}'"))}); add it at the top of each before upgrading any site.",
+                Say(head, NotReady, $"{enabled.Count} of {scripts.Count} copies do not start with 'GOTO END' ({PreSp2Hotfixes.JoinAnd(enabled.Select(f => $"'{f.Path}'"))})", "add it at the top of each before upgrading any site."),
                 enabled.Select(f => FirstLine(f, "This copy still runs the logon script.")), $"{domain.Key}:scripts-disabled", domain));
         }
         else if (scripts.Count == 0 || uncaptured.Count > 0)
         {
             var what = scripts.Count == 0 ? "no copy of Smsls.bat serving the domain is in the snapshot" : $"the NETLOGON copies of {PreSp2Hotfixes.JoinAnd(uncaptured.Select(m => $"'{m}'"))} are not in the snapshot";
             items.Add(Item("scripts-disabled", "SMS7004", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: cannot tell, {what}.", [.. scripts.Select(f => Evidence.Start(f)), anchor], $"{domain.Key}:scripts-disabled", domain) with
+                Say(head, CannotTell, what), [.. scripts.Select(f => Evidence.Start(f)), anchor], $"{domain.Key}:scripts-disabled", domain) with
             {
                 Proof = "Capture Smsls.bat from each domain controller's NETLOGON share, the REPL$ export and every site's SMS\\Data\\Nt_logon folder.",
             });
@@ -354,7 +389,7 @@ public static class Readiness
         else
         {
             items.Add(Item("scripts-disabled", "SMS7004", kb, ReadinessStatus.Ready, ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-                $"{head}: ready, all {scripts.Count} copies start with 'GOTO END'; turn them back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded.",
+                Say(head, Ready, $"all {scripts.Count} copies start with 'GOTO END'", "turn them back on for a few clients at a time after all sites, CAP servers, and logon point servers are upgraded."),
                 scripts.Select(f => FirstLine(f, "Starts with GOTO END.")), $"{domain.Key}:scripts-disabled", domain));
         }
     }
@@ -377,13 +412,13 @@ public static class Readiness
             if (behind.Count > 0)
             {
                 items.Add(Item("caps-and-logon-points-upgraded", "SMS7005", kb, ReadinessStatus.NotReady, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                    $"{head}: not ready, {PreSp2Hotfixes.JoinAnd(behind.Select(c => $"'{c.File.Path}' is '{c.Raw}'"))}; keep the logon script disabled until they are upgraded.",
+                    Say(head, NotReady, PreSp2Hotfixes.JoinAnd(behind.Select(c => $"'{c.File.Path}' is '{c.Raw}'")), "keep the logon script disabled until they are upgraded."),
                     behind.Select(c => SharedLogonPoints.Of(c)), $"{site.Code}:caps", domain) with { Site = site.Code });
             }
             else if (!claims.Any(c => c.Source == VersionSource.CapCompver))
             {
                 items.Add(Item("caps-and-logon-points-upgraded", "SMS7005", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                    $"{head}: cannot tell, no CAP of the site is in the snapshot.", [SharedLogonPoints.Of(site.Claim)], $"{site.Code}:caps", domain) with
+                    Say(head, CannotTell, "no CAP of the site is in the snapshot"), [SharedLogonPoints.Of(site.Claim)], $"{site.Code}:caps", domain) with
                 {
                     Site = site.Code,
                     Proof = $"Capture 'CAP_{site.Code}\\clicomp.box\\base\\Compver.ini' from every CAP of the site.",
@@ -392,7 +427,7 @@ public static class Readiness
             else
             {
                 items.Add(Item("caps-and-logon-points-upgraded", "SMS7005", kb, ReadinessStatus.Ready, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                    $"{head}: ready, {claims.Count} CAP and logon-point Compver.ini file(s) match.", claims.Select(c => SharedLogonPoints.Of(c)), $"{site.Code}:caps", domain) with { Site = site.Code });
+                    Say(head, Ready, $"{claims.Count} CAP and logon-point Compver.ini file(s) match"), claims.Select(c => SharedLogonPoints.Of(c)), $"{site.Code}:caps", domain) with { Site = site.Code });
             }
         }
     }
@@ -411,7 +446,7 @@ public static class Readiness
         if (lp is null)
         {
             items.Add(Item("senior-lst", "SMS7006", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Risk, Gates.BeforeUpgrade,
-                domain.Pdc is null ? $"{head}: cannot tell, hierarchy.ini names no PDC for the domain." : $"{head}: cannot tell, the PDC '{domain.Pdc}' logon point is not in the snapshot.",
+                Say(head, CannotTell, domain.Pdc is null ? "hierarchy.ini names no PDC for the domain" : $"the PDC '{domain.Pdc}' logon point is not in the snapshot"),
                 [anchor], $"{domain.Key}:senior-lst", domain) with
             {
                 Proof = domain.Pdc is null ? "Add 'PDC=' to the domain's section of hierarchy.ini and capture its SMSLOGON share." : $"Capture '\\\\{domain.Pdc}\\SMSLOGON\\Sitescfg'.",
@@ -422,7 +457,7 @@ public static class Readiness
         if (lp.SeniorLst is not { Text: { } text } file || file.File.Length == 0)
         {
             items.Add(Item("senior-lst", "SMS7006", kb, ReadinessStatus.NotReady, ReadinessSeverity.Risk, Gates.BeforeUpgrade,
-                $"{head}: not ready, '{lp.Machine}' has no 'Sitescfg\\Senior.lst', so the senior site is whichever site has the highest version and moves to the first site upgraded; create it with the central site's code in upper case (Q235726).",
+                Say(head, NotReady, $"'{lp.Machine}' has no 'Sitescfg\\Senior.lst', so the senior site is whichever site has the highest version and moves to the first site upgraded", "create it with the central site's code in upper case (Q235726)."),
                 lp.Lcfs.Values.Take(1).Select(f => Evidence.Start(f, "The logon point's site configuration folder.")).DefaultIfEmpty(anchor), $"{domain.Key}:senior-lst", domain));
             return;
         }
@@ -430,7 +465,7 @@ public static class Readiness
         var code = text.Text.Length >= 3 ? text.Text[..3] : text.Text;
         var valid = code.Length == 3 && code.All(char.IsAsciiLetterOrDigit) && code == code.ToUpperInvariant() && domain.HasSite(code);
         items.Add(Item("senior-lst", "SMS7006", kb, valid ? ReadinessStatus.Ready : ReadinessStatus.NotReady, valid ? ReadinessSeverity.Risk : ReadinessSeverity.Blocker, Gates.BeforeUpgrade,
-            valid ? $"{head}: ready, '{lp.Machine}' names senior site '{code}'." : $"{head}: not ready, '{lp.Machine}' names '{code}', which is not an upper-case site code of the domain; write the senior site's code in upper case (Q235726).",
+            valid ? Say(head, Ready, $"'{lp.Machine}' names senior site '{code}'") : Say(head, NotReady, $"'{lp.Machine}' names '{code}', which is not an upper-case site code of the domain", "write the senior site's code in upper case (Q235726)."),
             [Evidence.Start(file)], $"{domain.Key}:senior-lst", domain));
     }
 
@@ -443,7 +478,7 @@ public static class Readiness
         if (scripts.Count == 0)
         {
             items.Add(Item("ras-bypass", "SMS7007", kb, ReadinessStatus.CannotTell, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                $"{head}: cannot tell, no copy of Smsls.bat serving the domain is in the snapshot.", [anchor], $"{domain.Key}:ras-bypass", domain) with
+                Say(head, CannotTell, "no copy of Smsls.bat serving the domain is in the snapshot"), [anchor], $"{domain.Key}:ras-bypass", domain) with
             {
                 Proof = "Capture Smsls.bat from the domain controllers' NETLOGON shares.",
             });
@@ -454,13 +489,13 @@ public static class Readiness
         if (bypass.Count > 0)
         {
             items.Add(Item("ras-bypass", "SMS7007", kb, ReadinessStatus.Ready, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                $"{head}: ready, '{bypass[0].File.Path}' tests for a dial-up connection before running SMS.",
+                Say(head, Ready, $"'{bypass[0].File.Path}' tests for a dial-up connection before running SMS"),
                 bypass.Select(p => Evidence.At(p.File, p.At!.Span, "RAS test.")), $"{domain.Key}:ras-bypass", domain));
         }
         else
         {
             items.Add(Item("ras-bypass", "SMS7007", kb, ReadinessStatus.NotReady, ReadinessSeverity.Risk, Gates.BeforeReEnablingScripts,
-                $"{head}: not ready, none of the {scripts.Count} copies tests for a dial-up connection, so RAS clients upgrade over the link when the script is turned back on; skip SMS for RAS logons (for example with Checkras or an 'ipconfig | find' test) or upgrade those clients on the LAN.",
+                Say(head, NotReady, $"none of the {scripts.Count} copies tests for a dial-up connection, so RAS clients upgrade over the link when the script is turned back on", "skip SMS for RAS logons (for example with Checkras or an 'ipconfig | find' test) or upgrade those clients on the LAN."),
                 scripts.Select(f => FirstLine(f, "No RAS test in this copy.")), $"{domain.Key}:ras-bypass", domain));
         }
     }
@@ -475,13 +510,13 @@ public static class Readiness
     private static void NotCaptured(List<ReadinessItem> items, DomainRollout domain, Evidence anchor)
     {
         items.Add(Item("advertisements-expired", "SMS7008", ["Q237543", "Q238780"], ReadinessStatus.CannotTell, ReadinessSeverity.Risk, Gates.BeforeUpgrade,
-            $"Active advertisements expired before the upgrade of {domain.Description}: cannot tell, advertisements live in the site database, which a share capture does not hold.",
+            Say($"Active advertisements expired before the upgrade of {domain.Description}", CannotTell, "advertisements live in the site database, which a share capture does not hold"),
             [anchor], $"{domain.Key}:advertisements", domain) with
         {
             Proof = "Check in the SMS Administrator console that every active advertisement of the sites is expired or disabled; re-activate them after the clients are upgraded.",
         });
         items.Add(Item("remote-consoles-upgraded", "SMS7009", ["Q238780"], ReadinessStatus.CannotTell, ReadinessSeverity.Risk, Gates.AfterUpgrade,
-            $"Remote SMS Administrator consoles upgraded after the upgrade of {domain.Description}: cannot tell, no console's 'SMS\\Bin\\i386' folder is in the snapshot.",
+            Say($"Remote SMS Administrator consoles upgraded after the upgrade of {domain.Description}", CannotTell, "no console's 'SMS\\Bin\\i386' folder is in the snapshot"),
             [anchor], $"{domain.Key}:consoles", domain) with
         {
             Proof = "Upgrade each remote console by hand as soon as its site is upgraded; capture its SMS\\Bin\\i386 folder to have it checked.",
@@ -506,13 +541,13 @@ public static class Readiness
         if (behind.Count > 0)
         {
             items.Add(Item("upgrade-together", "SMS7010", kb, ReadinessStatus.NotReady, ReadinessSeverity.Risk, Gates.BeforeUpgrade,
-                $"{head}; not ready, {PreSp2Hotfixes.JoinAnd(behind.Select(s => $"'{s.Code}' stays at '{domain.VersionAfter(s)}'"))} while another site reaches '{newest}', so the domain stays mixed; plan every site of the domain within a few hours of each other.",
+                Say(head, NotReady, $"{PreSp2Hotfixes.JoinAnd(behind.Select(s => $"'{s.Code}' stays at '{domain.VersionAfter(s)}'"))} while another site reaches '{newest}', so the domain stays mixed", "plan every site of the domain within a few hours of each other.", headSeparator: "; "),
                 evidence, $"{domain.Key}:together", domain));
         }
         else
         {
             items.Add(Item("upgrade-together", "SMS7010", kb, ReadinessStatus.Ready, ReadinessSeverity.Risk, Gates.BeforeUpgrade,
-                $"{head}; ready, every site reaches '{newest}'.", evidence, $"{domain.Key}:together", domain));
+                Say(head, Ready, $"every site reaches '{newest}'", headSeparator: "; "), evidence, $"{domain.Key}:together", domain));
         }
     }
 

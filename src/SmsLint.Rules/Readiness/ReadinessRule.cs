@@ -27,8 +27,8 @@ public abstract class ReadinessRule(RuleDeclaration declaration) : Rule(declarat
             var level = item.Status == ReadinessStatus.CannotTell ? Level.Note
                 : item.Severity == ReadinessSeverity.Blocker ? Level.Error
                 : Level.Warning;
-            // The checklist text is "item: status, detail; what to do": the message is the problem, the help the remedy.
-            var (message, help) = Split(item.Text);
+            // The message is the item's problem, the help its remedy.
+            var (message, help) = Words(item.Wording);
 
             // A binary or an LCF is kept as related evidence, never the primary location (issue 17 item 3).
             var evidence = item.Evidence.ToList();
@@ -54,51 +54,20 @@ public abstract class ReadinessRule(RuleDeclaration declaration) : Rule(declarat
     }
 
     /// <summary>
-    /// Splits a checklist text at its last "; " outside quotes and parentheses: before it the problem
-    /// (one sentence, with any "; " inside parentheses made ", "), after it the remedy.
+    /// The result's message and help from the item's words: the problem (any "; " in it made ", ")
+    /// and the remedy. A problem longer than the bound of docs/writing-rules.md keeps its head and
+    /// state, and its detail moves into the help, before the remedy.
     /// </summary>
-    internal static (string Message, string? Help) Split(string text)
+    public static (string Message, string? Help) Words(ReadinessWording words)
     {
-        var depth = 0;
-        var quoted = false;
-        var cut = -1;
-        for (var i = 0; i < text.Length; i++)
+        static string Sentence(string s) => s.Replace("; ", ", ", StringComparison.Ordinal);
+        var message = Sentence(words.Problem);
+        string? help = words.Remedy?.Trim() is { Length: > 0 } remedy ? char.ToUpperInvariant(remedy[0]) + remedy[1..] : null;
+        if (words.HeadSeparator == ": " && words.State is "not ready" or "cannot tell" && words.Detail is { Length: > 0 } detail && Unquoted(message).Length > MaxMessage)
         {
-            var c = text[i];
-            if (c == '\'' && (quoted || i == 0 || !char.IsLetterOrDigit(text[i - 1])))
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == '(')
-            {
-                depth++;
-            }
-            else if (!quoted && c == ')')
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-            else if (!quoted && depth == 0 && c == ';' && i + 1 < text.Length && text[i + 1] == ' ')
-            {
-                cut = i;
-            }
-        }
-
-        var message = (cut < 0 ? text.TrimEnd().TrimEnd('.') : text[..cut]).Replace("; ", ", ", StringComparison.Ordinal);
-        var rest = cut < 0 ? string.Empty : text[(cut + 2)..].Trim();
-        string? help = rest.Length == 0 ? null : char.ToUpperInvariant(rest[0]) + rest[1..];
-
-
-        // A long detail ("not ready, 'x' credits ... (3 lines)") moves into the help, before the remedy,
-        // so that the message stays within the bound of docs/writing-rules.md; the status stays.
-        var status = message.IndexOf(": not ready, ", StringComparison.Ordinal) is var n and >= 0 ? n + ": not ready".Length
-            : message.IndexOf(": cannot tell", StringComparison.Ordinal) is var t and >= 0 ? t + ": cannot tell".Length
-            : -1;
-        if (status > 0 && status + 2 < message.Length && Unquoted(message).Length > MaxMessage)
-        {
-            var detail = message[(status + (message[status] == ',' ? 2 : 1))..];
-
-            help = char.ToUpperInvariant(detail[0]) + detail[1..] + (help is null ? "." : ": " + char.ToLowerInvariant(help[0]) + help[1..]);
-            message = message[..status];
+            var moved = Sentence(detail);
+            help = char.ToUpperInvariant(moved[0]) + moved[1..] + (help is null ? "." : ": " + char.ToLowerInvariant(help[0]) + help[1..]);
+            message = Sentence(words.Head) + words.HeadSeparator + words.State;
         }
 
         return (message + ".", help);

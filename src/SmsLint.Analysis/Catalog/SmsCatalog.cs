@@ -321,13 +321,10 @@ public sealed record SmsCatalog
                 {
                     _ = Embedded.Value;
                 }
-                catch (InvalidOperationException)
+                catch (Exception)
                 {
-                    // The Lazy keeps the exception: LoadEmbedded throws it to the caller that needs the catalog.
-                }
-                catch (JsonException)
-                {
-                    // As above.
+                    // Any failure: an exception escaping a pool thread would end the process. The
+                    // Lazy keeps it, and LoadEmbedded throws it to the caller that needs the catalog.
                 }
             }, null);
         }

@@ -121,9 +121,9 @@ public static class InlineDirectives
         {
             // Only the comment lines are read (the whole text of a compacted file is never rebuilt here).
             var comment = comments[i];
-            if (comment.Body.Length >= Prefix.Length && StartsWithPrefix(text, comment.Body.Start))
+            if (comment.Body.Length >= Prefix.Length && text.Slice(comment.Body) is var body && body.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                (found ??= []).Add((comment.Line, comment.Span, text.Slice(comment.Body)));
+                (found ??= []).Add((comment.Line, comment.Span, body));
             }
         }
 
@@ -144,9 +144,6 @@ public static class InlineDirectives
             into.Add(Parse(file, line, span, body, target, rules));
         }
     }
-
-    private static bool StartsWithPrefix(SourceText text, int at) =>
-        text.Slice(new TextSpan(at, Prefix.Length)).Equals(Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The comment lines of a file: those its grammar listed while it parsed the file. A file that
